@@ -1,0 +1,20 @@
+// gzip (and zlib) decompression with a hard output limit, so a small compressed body cannot
+// inflate into an unbounded one (a decompression bomb).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+
+namespace weft {
+
+// Inflates a gzip or zlib stream. kTooLarge once the output would pass max_output_bytes;
+// kInvalidArgument for a corrupt or truncated stream.
+Result<std::string> gunzip_limited(std::string_view compressed, size_t max_output_bytes);
+
+// Compresses into gzip format (for clients, tests and benchmarks).
+std::string gzip_compress(std::string_view data);
+
+}  // namespace weft

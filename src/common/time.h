@@ -1,0 +1,23 @@
+// Wall-clock time in unix nanoseconds, and its text forms (RFC 3339 with nanoseconds).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+
+namespace weft {
+
+using UnixNanos = int64_t;
+
+UnixNanos now_unix_nanos();
+
+// "2026-11-22T10:04:05.123456789Z" (always UTC, always nine fraction digits).
+std::string format_rfc3339_nanos(UnixNanos t);
+
+// Accepts RFC 3339 ("2026-11-22T10:04:05Z", with optional fraction and offset) or an integer
+// of unix nanoseconds.
+Result<UnixNanos> parse_time(std::string_view text);
+
+}  // namespace weft

@@ -1,0 +1,41 @@
+// OTLP/HTTP request and response conventions (the OTLP specification, "OTLP/HTTP").
+//
+// Given a request's content type and its (already decompressed) body, decodes it into a
+// model batch and says how to answer: a 200 Export*ServiceResponse in the request's encoding
+// (with partial_success when records were rejected), or a google.rpc.Status body with the
+// HTTP status for a malformed or unsupported request. Knows nothing of sockets or storage.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+#include "otlp/otlp_decode.h"
+
+namespace weft::ingest {
+
+enum class OtlpSignal { kLogs, kTraces };
+enum class OtlpEncoding { kProtobuf, kJson };
+
+// application/x-protobuf (also application/protobuf) or application/json, parameters such as
+// "; charset=utf-8" ignored. kUnsupported for anything else.
+Result<OtlpEncoding> otlp_encoding_for_content_type(std::string_view content_type);
+
+// The "Content-Type" to answer with.
+std::string_view otlp_content_type(OtlpEncoding encoding);
+
+// Export{Logs,Trace}ServiceResponse; partial_success is set when report.rejected > 0
+// (rejected_log_records / rejected_spans and error_message).
+std::string otlp_export_response(OtlpSignal signal, OtlpEncoding encoding,
+                                 const otlp::DecodeReport& report);
+
+// A google.rpc.Status body {code, message} in the request's encoding.
+std::string otlp_error_body(OtlpEncoding encoding, int grpc_code, std::string_view message);
+
+// gRPC status codes used in google.rpc.Status bodies.
+inline constexpr int kGrpcInvalidArgument = 3;
+inline constexpr int kGrpcResourceExhausted = 8;
+inline constexpr int kGrpcUnavailable = 14;
+inline constexpr int kGrpcInternal = 13;
+
+}  // namespace weft::ingest

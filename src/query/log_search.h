@@ -1,0 +1,33 @@
+// Native log search: the filters of GET /api/v1/logs, and the newest-first search over a
+// MemStore that applies them.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/log_record.h"
+#include "storage/memstore/mem_store.h"
+
+namespace weft::query {
+
+struct LogFilter {
+  std::string tenant;
+  std::optional<std::string> service;      // resource service.name equals
+  std::optional<std::string> environment;  // deployment.environment(.name) equals
+  int min_severity = 0;                    // effective severity number at or above
+  UnixNanos start = 0;                     // effective time >= start
+  UnixNanos end = INT64_MAX;               // effective time <= end
+  std::string text;                        // case-insensitive substring of the body text
+  std::optional<TraceId> trace_id;
+};
+
+// Whether one record passes every filter but the tenant and time range.
+bool matches(const LogFilter& filter, const LogRecord& record);
+
+// The newest `limit` matching records, newest first (ties broken by arrival order).
+std::vector<LogRecord> search_logs(const storage::MemStore& store, const LogFilter& filter,
+                                   size_t limit);
+
+}  // namespace weft::query

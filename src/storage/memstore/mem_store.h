@@ -1,0 +1,61 @@
+// MemStore: the in-memory index of every acknowledged log record and span, per tenant.
+//
+// Until the columnar engine lands this is the whole read side: records are added in WAL order
+// (by Store, after their WAL record is durable, and by WAL replay at start) and never removed.
+// Indexes: per tenant, records and spans in arrival order, trace id -> records and spans, and
+// per-service counts. memory_bytes() is an estimate of the heap held, used for the budget.
+//
+// Thread safety: add_* take an exclusive lock; every read takes a shared lock, so reads run
+// in parallel with each other and see whole batches only.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/log_record.h"
+#include "model/span.h"
+
+namespace weft::storage {
+
+struct ServiceStats {
+  std::string name;
+  uint64_t records = 0;
+  uint64_t spans = 0;
+};
+
+class MemStore {
+ public:
+  MemStore();
+  ~MemStore();
+  MemStore(const MemStore&) = delete;
+  MemStore& operator=(const MemStore&) = delete;
+
+  void add_logs(LogBatch batch);
+  void add_spans(SpanBatch batch);
+
+  // Calls fn for each log record of `tenant` whose effective_time() is in [start, end], in no
+  // particular order, until fn returns false. fn runs under the shared lock: it must not call
+  // back into the MemStore.
+  void scan_logs(std::string_view tenant, UnixNanos start, UnixNanos end,
+                 const std::function<bool(const LogRecord&)>& fn) const;
+
+  std::vector<LogRecord> logs_by_trace(std::string_view tenant, const TraceId& trace_id) const;
+  std::vector<Span> spans_by_trace(std::string_view tenant, const TraceId& trace_id) const;
+
+  // Services of `tenant` with their record and span counts, by name.
+  std::vector<ServiceStats> services(std::string_view tenant) const;
+
+  uint64_t memory_bytes() const;
+  uint64_t log_count() const;
+  uint64_t span_count() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace weft::storage
