@@ -93,6 +93,9 @@ std::vector<uint64_t> Histogram::bucket_counts() const {
   return out;
 }
 
+MetricsRegistry::MetricsRegistry() = default;
+MetricsRegistry::~MetricsRegistry() = default;
+
 MetricsRegistry& MetricsRegistry::global() {
   static MetricsRegistry registry;
   return registry;

@@ -58,6 +58,11 @@ class Histogram {
 
 class MetricsRegistry {
  public:
+  MetricsRegistry();
+  ~MetricsRegistry();
+  MetricsRegistry(const MetricsRegistry&) = delete;
+  MetricsRegistry& operator=(const MetricsRegistry&) = delete;
+
   static MetricsRegistry& global();
 
   // The same (name, labels) always returns the same object. A name keeps its first help text.

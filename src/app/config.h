@@ -1,0 +1,65 @@
+// Config: every setting of `weft serve`, with its default, bounds and description.
+//
+// Settings come from, in rising precedence: the defaults in the table below, a YAML file
+// (--config), and command-line flags. A key names a setting in the YAML file with its
+// sections ("wal.fsync" is `wal: {fsync: ...}`) and, with dots and underscores turned into
+// dashes, its flag ("--wal-fsync"). Unknown keys and bad values are errors naming the key and
+// what was expected. docs/configuration.md documents the same table (a test keeps them in step).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+
+namespace weft::app {
+
+struct Config {
+  std::string data_dir = "./weft-data";
+  std::string listen = "127.0.0.1:3100";
+  std::string otlp_http_listen = "127.0.0.1:4318";
+  int http_threads = 0;
+  std::string log_level = "info";
+  uint64_t max_request_bytes = 20ull << 20;
+  uint64_t memory_budget_bytes = 2ull << 30;
+  uint32_t query_max_limit = 5000;
+  bool wal_fsync = true;
+  uint64_t wal_segment_bytes = 64ull << 20;
+  uint64_t wal_max_pending_bytes = 256ull << 20;
+  std::chrono::milliseconds shutdown_timeout{25000};
+};
+
+struct Setting {
+  std::string key;          // "wal.fsync"
+  std::string description;  // one sentence for docs and --help
+  std::string default_text; // as a user would write it
+  std::string expected;     // what a valid value looks like, with bounds
+  std::function<Status(Config&, std::string_view)> apply;
+
+  std::string flag() const;  // "--wal-fsync"
+};
+
+// Every setting, in documentation order.
+const std::vector<Setting>& settings();
+
+// Parses `text` into the setting named `key`. Errors name the key and what was expected.
+Status apply_setting(Config& config, std::string_view key, std::string_view text);
+
+// Reads a YAML file of settings into `config`. Unknown keys and bad values are errors naming
+// the key, the file and the line.
+Status load_config_file(Config& config, const std::string& path);
+
+// Same, from YAML text; `origin` names it in errors.
+Status load_config_yaml(Config& config, std::string_view yaml, std::string_view origin);
+
+// Parsers shared by the settings; exposed for tests. "20MiB", "1GiB", "512KiB", "1000000";
+// "25s", "500ms", "2m"; "host:port" (port 0-65535) or "".
+Result<uint64_t> parse_size(std::string_view text);
+Result<std::chrono::milliseconds> parse_duration(std::string_view text);
+Status validate_listen_address(std::string_view text);
+
+}  // namespace weft::app

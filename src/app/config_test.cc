@@ -1,0 +1,109 @@
+#include "app/config.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "app/commands.h"
+
+namespace weft::app {
+namespace {
+
+TEST(ConfigTest, DefaultsMatchTheIssue) {
+  Config c;
+  EXPECT_EQ(c.data_dir, "./weft-data");
+  EXPECT_EQ(c.listen, "127.0.0.1:3100");
+  EXPECT_EQ(c.otlp_http_listen, "127.0.0.1:4318");
+  EXPECT_TRUE(c.wal_fsync);
+}
+
+TEST(ConfigTest, YamlSectionsFlattenIntoKeys) {
+  Config c;
+  Status s = load_config_yaml(c,
+                              "data_dir: /tmp/x\n"
+                              "listen: 0.0.0.0:9000\n"
+                              "otlp_http_listen: ''\n"
+                              "limits:\n  max_request_bytes: 4MiB\n"
+                              "wal:\n  fsync: false\n"
+                              "shutdown_timeout: 10s\n",
+                              "test.yaml");
+  ASSERT_TRUE(s.is_ok()) << s.to_string();
+  EXPECT_EQ(c.data_dir, "/tmp/x");
+  EXPECT_EQ(c.listen, "0.0.0.0:9000");
+  EXPECT_EQ(c.otlp_http_listen, "");
+  EXPECT_EQ(c.max_request_bytes, 4u << 20);
+  EXPECT_FALSE(c.wal_fsync);
+  EXPECT_EQ(c.shutdown_timeout.count(), 10000);
+}
+
+TEST(ConfigTest, UnknownKeyNamesKeyAndLine) {
+  Config c;
+  Status s = load_config_yaml(c, "listen: 127.0.0.1:1\nlimits:\n  max_requst_bytes: 1MiB\n", "w.yaml");
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_NE(s.message().find("w.yaml:3"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("limits.max_requst_bytes"), std::string::npos) << s.message();
+}
+
+TEST(ConfigTest, BadValueSaysWhatWasExpected) {
+  Config c;
+  Status s = load_config_yaml(c, "wal:\n  fsync: maybe\n", "w.yaml");
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_NE(s.message().find("wal.fsync: expected true or false"), std::string::npos) << s.message();
+  s = apply_setting(c, "limits.max_request_bytes", "2TiB");
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_NE(s.message().find("expected a size from 1KiB to 1GiB"), std::string::npos) << s.message();
+  EXPECT_FALSE(apply_setting(c, "listen", "localhost").is_ok());
+  EXPECT_FALSE(apply_setting(c, "listen", "127.0.0.1:70000").is_ok());
+  EXPECT_FALSE(apply_setting(c, "query.max_limit", "0").is_ok());
+  EXPECT_FALSE(apply_setting(c, "shutdown_timeout", "10").is_ok());
+}
+
+TEST(ConfigTest, MalformedYamlIsAnError) {
+  Config c;
+  Status s = load_config_yaml(c, "listen: [\n", "bad.yaml");
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_NE(s.message().find("bad.yaml"), std::string::npos);
+  EXPECT_FALSE(load_config_yaml(c, "- a\n- b\n", "list.yaml").is_ok());
+  EXPECT_FALSE(load_config_yaml(c, "listen: [a, b]\n", "seq.yaml").is_ok());
+}
+
+TEST(ConfigTest, ParsesSizesAndDurations) {
+  EXPECT_EQ(*parse_size("20MiB"), 20u << 20);
+  EXPECT_EQ(*parse_size("1000"), 1000u);
+  EXPECT_EQ(*parse_size("2GB"), 2'000'000'000u);
+  EXPECT_FALSE(parse_size("20 MiB").is_ok());
+  EXPECT_FALSE(parse_size("MiB").is_ok());
+  EXPECT_FALSE(parse_size("99999999999999TiB").is_ok());
+  EXPECT_EQ(parse_duration("500ms")->count(), 500);
+  EXPECT_EQ(parse_duration("2m")->count(), 120000);
+  EXPECT_FALSE(parse_duration("2x").is_ok());
+}
+
+TEST(ConfigTest, FlagsAreDerivedFromKeys) {
+  for (const auto& s : settings()) {
+    if (s.key == "wal.fsync") EXPECT_EQ(s.flag(), "--wal-fsync");
+    if (s.key == "otlp_http_listen") EXPECT_EQ(s.flag(), "--otlp-http-listen");
+  }
+}
+
+// Every default in the table must itself be a valid value.
+TEST(ConfigTest, DefaultsParse) {
+  for (const auto& s : settings()) {
+    Config c;
+    EXPECT_TRUE(s.apply(c, s.default_text).is_ok()) << s.key;
+  }
+}
+
+// docs/configuration.md must carry the same table the binary prints.
+TEST(ConfigTest, DocumentationListsEverySetting) {
+  std::ifstream in(std::string(WEFT_SOURCE_DIR) + "/docs/configuration.md");
+  ASSERT_TRUE(in) << "docs/configuration.md missing";
+  std::stringstream doc;
+  doc << in.rdbuf();
+  EXPECT_NE(doc.str().find(settings_reference_markdown()), std::string::npos)
+      << "regenerate the table with `weft help config`";
+}
+
+}  // namespace
+}  // namespace weft::app

@@ -1,0 +1,93 @@
+// `weft serve`: wires the configuration into a Server and runs it until SIGTERM or SIGINT.
+//
+// Signals are blocked in every thread before any is started and taken synchronously with
+// sigwait() on the main thread, so shutdown runs in ordinary code, not in a signal handler.
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstring>
+#include <cstdlib>
+#include <thread>
+
+#include "app/commands.h"
+#include "common/log.h"
+#include "server/server.h"
+
+namespace weft::app {
+
+namespace {
+
+log::Level parse_log_level(const std::string& name) {
+  if (name == "debug") return log::Level::kDebug;
+  if (name == "warn") return log::Level::kWarn;
+  if (name == "error") return log::Level::kError;
+  return log::Level::kInfo;
+}
+
+server::ServerOptions server_options(const Config& c) {
+  server::ServerOptions o;
+  o.listen = c.listen;
+  o.otlp_http_listen = c.otlp_http_listen;
+  o.http_threads = c.http_threads;
+  o.max_request_bytes = c.max_request_bytes;
+  o.max_query_limit = c.query_max_limit;
+  o.shutdown_timeout = c.shutdown_timeout;
+  o.store.data_dir = c.data_dir;
+  o.store.fsync = c.wal_fsync;
+  o.store.memory_budget_bytes = c.memory_budget_bytes;
+  o.store.wal_segment_bytes = c.wal_segment_bytes;
+  o.store.wal_max_pending_bytes = c.wal_max_pending_bytes;
+  return o;
+}
+
+sigset_t shutdown_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  return set;
+}
+
+// Exits the process if shutdown overruns its budget, so a stuck shutdown cannot hang forever.
+void arm_shutdown_watchdog(std::chrono::milliseconds budget) {
+  std::thread([budget] {
+    std::this_thread::sleep_for(budget);
+    log::error("shutdown took too long; exiting", {{"budget_ms", budget.count()}});
+    std::_Exit(1);
+  }).detach();
+}
+
+}  // namespace
+
+int run_serve(const Config& config) {
+  log::set_min_level(parse_log_level(config.log_level));
+  sigset_t signals = shutdown_signals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  server::Server server(server_options(config));
+  Status started = server.start();
+  if (!started.is_ok()) {
+    log::error("cannot start", {{"error", started.message()}});
+    return 1;
+  }
+  // If opening the store fails, wake the main thread as a signal would, with failure noted.
+  std::atomic<bool> open_failed{false};
+  std::thread ready_waiter([&server, &open_failed] {
+    if (!server.wait_ready().is_ok()) {
+      open_failed = true;
+      kill(getpid(), SIGTERM);
+    }
+  });
+
+  int sig = 0;
+  sigwait(&signals, &sig);
+  if (!open_failed) log::info("shutting down", {{"signal", strsignal(sig)}});
+  arm_shutdown_watchdog(config.shutdown_timeout + std::chrono::seconds(4));
+  server.stop();
+  ready_waiter.join();
+  log::info("stopped");
+  return open_failed ? 1 : 0;
+}
+
+}  // namespace weft::app

@@ -1,0 +1,110 @@
+// ProtoDecoder: the state of one OTLP protobuf decode (internal to the otlp module).
+//
+// One object per request. Each method decodes one message from its bytes and returns false on
+// a structural error, after recording a Status whose message names the path and the problem.
+// Records with unacceptable ids are rejected into the DecodeReport instead. The messages shared
+// by logs and traces (AnyValue, KeyValue, Resource, InstrumentationScope) are decoded in
+// otlp_proto_common.cc, logs in otlp_proto_decode.cc, traces in otlp_proto_decode_spans.cc.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "model/log_record.h"
+#include "model/span.h"
+#include "otlp/decode_context.h"
+#include "otlp/otlp_decode.h"
+#include "otlp/proto_reader.h"
+
+namespace weft::otlp {
+
+class ProtoDecoder {
+ public:
+  ProtoDecoder(const DecodeOptions& options, DecodeReport* report)
+      : options_(options), report_(report) {}
+
+  bool logs_request(std::string_view bytes, LogBatch* batch);
+  bool spans_request(std::string_view bytes, SpanBatch* batch);
+
+  // The structural error after a method returned false.
+  const Status& error() const { return error_; }
+
+ private:
+  // Shared messages (otlp_proto_common.cc).
+  bool any_value(std::string_view bytes, AnyValue* out, int depth);
+  bool array_value(std::string_view bytes, std::vector<AnyValue>* out, int depth);
+  bool kvlist_value(std::string_view bytes, std::vector<KeyValue>* out, int depth);
+  bool key_value(std::string_view bytes, KeyValue* out, int depth);
+  // Decodes a KeyValue field and appends it to `attrs`.
+  bool attribute(const WireField& f, Attributes* attrs);
+  bool resource(std::string_view bytes, Resource* out);
+  bool scope(std::string_view bytes, Scope* out);
+
+  // Logs (otlp_proto_decode.cc).
+  bool resource_logs(std::string_view bytes, LogBatch* batch);
+  bool scope_logs(std::string_view bytes, const ResourcePtr& resource, LogBatch* batch);
+  bool log_record(std::string_view bytes, LogRecord* rec);
+  bool log_record_field(const WireField& f, LogRecord* rec);
+  void finish_log_record(LogBatch* batch);
+
+  // Traces (otlp_proto_decode_spans.cc).
+  bool resource_spans(std::string_view bytes, SpanBatch* batch);
+  bool scope_spans(std::string_view bytes, const ResourcePtr& resource, SpanBatch* batch);
+  bool span(std::string_view bytes, Span* span);
+  bool span_field(const WireField& f, Span* span);
+  bool span_event(std::string_view bytes, SpanEvent* event);
+  bool span_link(std::string_view bytes, SpanLink* link);
+  bool span_status(std::string_view bytes, Span* span);
+  void finish_span(SpanBatch* batch);
+
+  // Field helpers: each checks the wire type, then stores the value.
+  bool want(const WireField& f, WireType type);
+  bool get_string(const WireField& f, std::string* out);
+  bool get_message(const WireField& f);  // only checks the wire type
+  bool get_fixed64(const WireField& f, int64_t* out);
+  bool get_fixed32(const WireField& f, uint32_t* out);
+  bool get_uint32(const WireField& f, uint32_t* out);
+  bool get_int32(const WireField& f, int32_t* out);
+  template <size_t N>
+  bool get_id(const WireField& f, FixedId<N>* id, const char* name);
+
+  // Calls on_field for every field of `bytes`; false on the first failure.
+  template <typename OnField>
+  bool fields(std::string_view bytes, OnField&& on_field);
+
+  // Records a structural error at the current path; always returns false.
+  bool fail(std::string_view what);
+  // Marks the record being decoded as rejected (the first reason is kept).
+  void reject_current(std::string reason);
+
+  const DecodeOptions& options_;
+  DecodeReport* report_;
+  DecodePath path_;
+  Status error_;
+  std::string reject_reason_;  // non-empty while the current record is to be rejected
+};
+
+template <typename OnField>
+bool ProtoDecoder::fields(std::string_view bytes, OnField&& on_field) {
+  ProtoReader reader(bytes);
+  WireField f;
+  while (reader.next(&f))
+    if (!on_field(f)) return false;
+  return !reader.failed() || fail(reader.error());
+}
+
+template <size_t N>
+bool ProtoDecoder::get_id(const WireField& f, FixedId<N>* id, const char* name) {
+  if (!want(f, WireType::kLen)) return false;
+  if (!set_id_bytes(*id, f.bytes))
+    reject_current(std::string(name) + " must be " + std::to_string(N) + " bytes, got " +
+                   std::to_string(f.bytes.size()));
+  return true;
+}
+
+// Counts the items (field 2 of every ScopeLogs/ScopeSpans) of an export request without
+// decoding them, to size the batch once. Malformed parts count as nothing.
+size_t count_request_items(std::string_view request);
+
+}  // namespace weft::otlp
