@@ -86,7 +86,6 @@ int run_serve(const Config& config) {
   arm_shutdown_watchdog(config.shutdown_timeout + std::chrono::seconds(4));
   server.stop();
   ready_waiter.join();
-  log::info("stopped");
   return open_failed ? 1 : 0;
 }
 

@@ -10,8 +10,10 @@
 
 namespace weft {
 
-// Inflates a gzip or zlib stream. kTooLarge once the output would pass max_output_bytes;
-// kInvalidArgument for a corrupt or truncated stream.
+// Inflates a gzip or zlib stream (detected from its header; concatenated gzip members are
+// inflated one after another). kTooLarge once the output would pass max_output_bytes, checked
+// while inflating, so no more than about max_output_bytes is ever allocated;
+// kInvalidArgument for a corrupt or truncated stream, or trailing bytes after it.
 Result<std::string> gunzip_limited(std::string_view compressed, size_t max_output_bytes);
 
 // Compresses into gzip format (for clients, tests and benchmarks).

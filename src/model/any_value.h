@@ -32,16 +32,17 @@ struct AnyValue {
                std::vector<KeyValue>>
       v;
 
-  AnyValue() = default;
-  AnyValue(std::string s) : v(std::move(s)) {}          // NOLINT
-  AnyValue(const char* s) : v(std::string(s)) {}        // NOLINT
-  AnyValue(bool b) : v(b) {}                            // NOLINT
-  AnyValue(int64_t i) : v(i) {}                         // NOLINT
-  AnyValue(int i) : v(static_cast<int64_t>(i)) {}       // NOLINT
-  AnyValue(double d) : v(d) {}                          // NOLINT
-  AnyValue(Bytes b) : v(std::move(b)) {}                // NOLINT
-  AnyValue(std::vector<AnyValue> a) : v(std::move(a)) {}  // NOLINT
-  AnyValue(std::vector<KeyValue> kv) : v(std::move(kv)) {}  // NOLINT
+  // Defined after KeyValue below: the variant needs KeyValue complete (clang insists).
+  AnyValue();
+  AnyValue(std::string s);               // NOLINT: implicit by design
+  AnyValue(const char* s);               // NOLINT
+  AnyValue(bool b);                      // NOLINT
+  AnyValue(int64_t i);                   // NOLINT
+  AnyValue(int i);                       // NOLINT
+  AnyValue(double d);                    // NOLINT
+  AnyValue(Bytes b);                     // NOLINT
+  AnyValue(std::vector<AnyValue> a);     // NOLINT
+  AnyValue(std::vector<KeyValue> kv);    // NOLINT
 
   Kind kind() const { return static_cast<Kind>(v.index()); }
   bool empty() const { return kind() == Kind::kEmpty; }
@@ -55,6 +56,17 @@ struct KeyValue {
   AnyValue value;
   bool operator==(const KeyValue&) const = default;
 };
+
+inline AnyValue::AnyValue() = default;
+inline AnyValue::AnyValue(std::string s) : v(std::move(s)) {}
+inline AnyValue::AnyValue(const char* s) : v(std::string(s)) {}
+inline AnyValue::AnyValue(bool b) : v(b) {}
+inline AnyValue::AnyValue(int64_t i) : v(i) {}
+inline AnyValue::AnyValue(int i) : v(static_cast<int64_t>(i)) {}
+inline AnyValue::AnyValue(double d) : v(d) {}
+inline AnyValue::AnyValue(Bytes b) : v(std::move(b)) {}
+inline AnyValue::AnyValue(std::vector<AnyValue> a) : v(std::move(a)) {}
+inline AnyValue::AnyValue(std::vector<KeyValue> kv) : v(std::move(kv)) {}
 
 inline bool AnyValue::operator==(const AnyValue& o) const { return v == o.v; }
 

@@ -1,17 +1,21 @@
 #include "otlp/decode_context.h"
 
+#include <vector>
+
 #include "otlp/otlp_decode.h"
 
 namespace weft::otlp {
 
 std::string DecodePath::str() const {
+  std::vector<const Segment*> outward;  // innermost first
+  for (const Segment* s = top_; s != nullptr; s = s->parent) outward.push_back(s);
   std::string out;
-  for (const Segment& s : segments_) {
+  for (auto it = outward.rbegin(); it != outward.rend(); ++it) {
     if (!out.empty()) out += '.';
-    out += s.name;
-    if (s.index != kNoIndex) {
+    out += (*it)->name;
+    if ((*it)->index != kNoIndex) {
       out += '[';
-      out += std::to_string(s.index);
+      out += std::to_string((*it)->index);
       out += ']';
     }
   }
@@ -19,7 +23,7 @@ std::string DecodePath::str() const {
 }
 
 std::string DecodePath::describe(std::string_view what) const {
-  if (segments_.empty()) return std::string(what);
+  if (empty()) return std::string(what);
   std::string out = str();
   out += ": ";
   out += what;

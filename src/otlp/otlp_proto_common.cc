@@ -171,12 +171,20 @@ void each_len_field(std::string_view bytes, uint32_t number, OnItem&& on_item) {
 
 }  // namespace
 
+size_t count_len_fields(std::string_view message, uint32_t number) {
+  size_t n = 0;
+  each_len_field(message, number, [&](std::string_view) { ++n; });
+  return n;
+}
+
 size_t count_request_items(std::string_view request) {
   size_t n = 0;
-  each_len_field(request, 1, [&](std::string_view resource_group) {
-    each_len_field(resource_group, field::kResourceGroupScopes, [&](std::string_view scope_group) {
-      each_len_field(scope_group, field::kScopeGroupItems, [&](std::string_view) { ++n; });
-    });
+  static_assert(field::kExportLogsRequestResourceLogs == field::kExportTraceRequestResourceSpans);
+  auto count_items = [&](std::string_view scope_group) {
+    each_len_field(scope_group, field::kScopeGroupItems, [&](std::string_view) { ++n; });
+  };
+  each_len_field(request, field::kExportLogsRequestResourceLogs, [&](std::string_view group) {
+    each_len_field(group, field::kResourceGroupScopes, count_items);
   });
   return n;
 }

@@ -66,6 +66,8 @@ class ProtoDecoder {
   bool get_fixed32(const WireField& f, uint32_t* out);
   bool get_uint32(const WireField& f, uint32_t* out);
   bool get_int32(const WireField& f, int32_t* out);
+  template <typename Enum>
+  bool get_enum(const WireField& f, Enum* out);
   template <size_t N>
   bool get_id(const WireField& f, FixedId<N>* id, const char* name);
 
@@ -94,6 +96,14 @@ bool ProtoDecoder::fields(std::string_view bytes, OnField&& on_field) {
   return !reader.failed() || fail(reader.error());
 }
 
+template <typename Enum>
+bool ProtoDecoder::get_enum(const WireField& f, Enum* out) {
+  int32_t v;
+  if (!get_int32(f, &v)) return false;
+  *out = static_cast<Enum>(v);
+  return true;
+}
+
 template <size_t N>
 bool ProtoDecoder::get_id(const WireField& f, FixedId<N>* id, const char* name) {
   if (!want(f, WireType::kLen)) return false;
@@ -106,5 +116,9 @@ bool ProtoDecoder::get_id(const WireField& f, FixedId<N>* id, const char* name) 
 // Counts the items (field 2 of every ScopeLogs/ScopeSpans) of an export request without
 // decoding them, to size the batch once. Malformed parts count as nothing.
 size_t count_request_items(std::string_view request);
+
+// Counts the length-delimited fields `number` of a message (up to the first malformed byte),
+// to size a repeated field once.
+size_t count_len_fields(std::string_view message, uint32_t number);
 
 }  // namespace weft::otlp

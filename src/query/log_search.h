@@ -1,5 +1,15 @@
 // Native log search: the filters of GET /api/v1/logs, and the newest-first search over a
 // MemStore that applies them.
+//
+// The search is one pass over the tenant's records (MemStore::scan_logs, newest arrival
+// first) keeping the best `limit` matches in a bounded heap; once the heap is full its worst
+// time becomes the scan's lower bound, so older blocks of records are skipped unread. Cost:
+// O(scanned * filter + matches * log(limit)); memory O(limit).
+//
+// Text matching is a case-insensitive (ASCII) substring test on the body: string bodies as
+// they are, other bodies as any_value_to_text() renders them.
+//
+// Thread safety: free functions; search_logs holds the MemStore's shared lock while scanning.
 #pragma once
 
 #include <cstddef>
@@ -26,7 +36,8 @@ struct LogFilter {
 // Whether one record passes every filter but the tenant and time range.
 bool matches(const LogFilter& filter, const LogRecord& record);
 
-// The newest `limit` matching records, newest first (ties broken by arrival order).
+// The newest `limit` matching records of filter.tenant in [filter.start, filter.end], newest
+// effective time first; at equal times the later arrival comes first. Copies.
 std::vector<LogRecord> search_logs(const storage::MemStore& store, const LogFilter& filter,
                                    size_t limit);
 

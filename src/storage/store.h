@@ -6,6 +6,14 @@
 // WAL is replayed into the MemStore. Past memory_budget_bytes, appends are refused with
 // kResourceExhausted (backpressure) instead of growing memory.
 //
+// The WAL entry payload is a StoreEntry (store_entry.h, docs/format/wal.md). The decoded batch
+// travels with its WAL append and goes into the MemStore from the WAL callback, which runs in
+// append order once the entry is durable: the MemStore sees WAL order, and the hot path never
+// decodes. Replay decodes each entry once at open().
+//
+// Budget: an append is refused when MemStore::memory_bytes() plus the WAL's pending bytes is
+// over memory_budget_bytes (counted in weft_store_rejected_total{reason="memory_budget"}).
+//
 // Thread safety: every method may be called from any thread.
 #pragma once
 
@@ -38,8 +46,11 @@ class Store {
   static Result<std::unique_ptr<Store>> open(const StoreOptions& options);
   ~Store();
 
-  // `done` runs exactly once, on an internal thread: OK once the batch is durable and
-  // queryable, or an error (kResourceExhausted over budget, kUnavailable after close()).
+  // `done` runs exactly once: OK once the batch is durable and queryable, or an error
+  // (kResourceExhausted over budget or over the WAL's pending limit, kUnavailable after
+  // close(), kIoError). Outcomes decided by the WAL writer run on its thread; refusals, and
+  // the OK of an empty batch (which is not logged), run on the calling thread before
+  // append_* returns. `done` must not block: it holds up every later append.
   void append_logs(LogBatch batch, Done done);
   void append_spans(SpanBatch batch, Done done);
 

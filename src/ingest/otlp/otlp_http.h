@@ -29,8 +29,25 @@ std::string_view otlp_content_type(OtlpEncoding encoding);
 std::string otlp_export_response(OtlpSignal signal, OtlpEncoding encoding,
                                  const otlp::DecodeReport& report);
 
-// A google.rpc.Status body {code, message} in the request's encoding.
+// A google.rpc.Status body {code, message} in the request's encoding. JSON:
+// {"code":3,"message":"..."}; an empty message is left out, and so is a zero code in protobuf.
 std::string otlp_error_body(OtlpEncoding encoding, int grpc_code, std::string_view message);
+
+// Decodes an export request body (already decompressed) in the given encoding.
+Result<LogBatch> decode_otlp_logs(OtlpEncoding encoding, std::string_view body,
+                                  const otlp::DecodeOptions& options, otlp::DecodeReport* report);
+Result<SpanBatch> decode_otlp_spans(OtlpEncoding encoding, std::string_view body,
+                                    const otlp::DecodeOptions& options,
+                                    otlp::DecodeReport* report);
+
+// How to answer a failed request, following OTLP/HTTP: the HTTP status and the gRPC code of
+// the google.rpc.Status body. kInvalidArgument 400/3, kTooLarge 413/3, kUnsupported 415/3,
+// kResourceExhausted 429/8 (retryable), kUnavailable 503/14 (retryable), others 500/13.
+struct OtlpErrorReply {
+  int http_status;
+  int grpc_code;
+};
+OtlpErrorReply otlp_error_reply(StatusCode code);
 
 // gRPC status codes used in google.rpc.Status bodies.
 inline constexpr int kGrpcInvalidArgument = 3;

@@ -5,8 +5,10 @@
 // Indexes: per tenant, records and spans in arrival order, trace id -> records and spans, and
 // per-service counts. memory_bytes() is an estimate of the heap held, used for the budget.
 //
-// Thread safety: add_* take an exclusive lock; every read takes a shared lock, so reads run
-// in parallel with each other and see whole batches only.
+// Thread safety: add_* take an exclusive lock (after accounting the batch without it); every
+// read takes a shared lock, so reads run in parallel with each other and see whole batches
+// only. Metrics: weft_memstore_bytes, weft_memstore_log_records, weft_memstore_spans (gauges,
+// process-wide: the last MemStore to change sets them).
 #pragma once
 
 #include <cstdint>
@@ -37,18 +39,27 @@ class MemStore {
   void add_logs(LogBatch batch);
   void add_spans(SpanBatch batch);
 
-  // Calls fn for each log record of `tenant` whose effective_time() is in [start, end], in no
-  // particular order, until fn returns false. fn runs under the shared lock: it must not call
-  // back into the MemStore.
+  // Calls fn for each log record of `tenant` whose effective_time() is in [start, end], newest
+  // arrival first (the reverse of the order records were added), until fn returns false.
+  // Arrival order is WAL order, not time order, so callers wanting time order must sort; but
+  // arrival roughly follows time, which makes newest-first top-k searches stop early:
+  // when `dynamic_start` is not null, *dynamic_start is re-read before each block of records
+  // and records older than it may be skipped, whole blocks at a time (a top-k search raises
+  // it to the time of its k-th best record). fn runs under the shared lock: it must not call
+  // back into the MemStore; the reference it gets is valid during the call only.
   void scan_logs(std::string_view tenant, UnixNanos start, UnixNanos end,
-                 const std::function<bool(const LogRecord&)>& fn) const;
+                 const std::function<bool(const LogRecord&)>& fn,
+                 const UnixNanos* dynamic_start = nullptr) const;
 
+  // Copies of the records / spans of `tenant` carrying `trace_id`, in arrival order.
   std::vector<LogRecord> logs_by_trace(std::string_view tenant, const TraceId& trace_id) const;
   std::vector<Span> spans_by_trace(std::string_view tenant, const TraceId& trace_id) const;
 
   // Services of `tenant` with their record and span counts, by name.
   std::vector<ServiceStats> services(std::string_view tenant) const;
 
+  // Estimated heap bytes held (see mem_store_accounting.h), and totals over all tenants.
+  // Lock-free reads of counters updated at the end of each add_*.
   uint64_t memory_bytes() const;
   uint64_t log_count() const;
   uint64_t span_count() const;

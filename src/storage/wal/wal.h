@@ -1,17 +1,27 @@
 // Wal: the write-ahead log. Acknowledged means on disk.
 //
-// Entries are opaque byte strings appended to segment files under <dir> (format in
-// docs/format/wal.md, constants in wal_format.h). One writer thread drains every pending
-// append into one write and one fdatasync (group commit), so concurrent requests share fsyncs.
+// Entries are opaque, non-empty byte strings appended to segment files under <dir> (format in
+// docs/format/wal.md, constants in wal_format.h). One writer thread takes every pending append
+// at once, writes them with one writev and makes them durable with one fdatasync (group
+// commit), so concurrent requests share fsyncs.
 //
 // Durability: when an append's callback runs with an OK status, its entry has been written
-// and fdatasync'ed (unless fsync is turned off in WalOptions). Callbacks run on the writer
-// thread, in append order, after `on_durable` (see WalOptions) has seen the entries.
+// and fdatasync'ed (unless fsync is turned off in WalOptions). OK callbacks run on the writer
+// thread, in append order, after the DurableHook has seen the group's entries. A callback that
+// reports an I/O error is not a promise that the entry is absent: after a failed fdatasync it
+// may still reach the disk and come back at replay (at-least-once, like any WAL).
+//
+// Refusals (kInvalidArgument, kTooLarge, kResourceExhausted, kUnavailable) are reported by
+// running the callback on the calling thread, before append() returns.
 //
 // Recovery: replay() reads every segment in order and verifies each entry's checksum. A torn
-// or corrupt tail in the last segment is truncated away and reported; it never yields garbage.
+// or corrupt tail in the last segment is truncated away and reported; damage elsewhere is
+// logged and skipped (docs/format/wal.md, "Recovery"). It never yields garbage. The writer
+// never appends to a segment that existed before start(): it begins a new one.
 //
-// Thread safety: append() may be called from any thread; replay() only before start().
+// Lifecycle: open() -> [replay()] -> start() -> append()* -> stop() (or the destructor).
+// Thread safety: append(), pending_bytes() and stop() may be called from any thread;
+// replay() and start() from one thread, before any append().
 #pragma once
 
 #include <cstdint>
@@ -22,6 +32,7 @@
 #include <string_view>
 
 #include "common/status.h"
+#include "storage/wal/wal_file.h"
 
 namespace weft::storage {
 
@@ -29,15 +40,19 @@ struct WalOptions {
   std::filesystem::path dir;
   bool fsync = true;
   uint64_t segment_bytes = 64ull << 20;  // start a new segment past this size
-  // Bytes of appended-but-not-yet-durable entries past which append() answers
-  // kResourceExhausted at once (backpressure).
+  // Bytes of accepted entries whose callbacks have not run yet (framing included) past which
+  // append() answers kResourceExhausted at once (backpressure).
   uint64_t max_pending_bytes = 256ull << 20;
+  // The filesystem the writer goes through; null means the real one. Tests inject faults here.
+  std::shared_ptr<WalFs> fs;
 };
 
 struct WalReplayStats {
   uint64_t entries = 0;
   uint64_t segments = 0;
   uint64_t truncated_bytes = 0;  // bytes of a torn or corrupt tail that were cut away
+  uint64_t skipped_bytes = 0;    // unreadable bytes of earlier segments, skipped but kept
+  uint64_t corrupt_segments = 0; // segments with skipped bytes
 };
 
 class Wal {
@@ -51,18 +66,23 @@ class Wal {
   ~Wal();  // stops the writer after draining pending appends
 
   // Calls fn with each valid entry in order; truncates a bad tail. Call once, before start().
+  // The view passed to fn is valid during the call only. Errors only for I/O failures.
   Result<WalReplayStats> replay(const std::function<void(std::string_view entry)>& fn);
 
-  // Starts the writer thread. `on_durable` may be empty.
+  // Starts the writer thread. Call once. `on_durable` may be empty.
   void start(DurableHook on_durable);
 
   // Queues an entry. `done` runs exactly once: with OK once durable, or with an error
-  // (kResourceExhausted when over max_pending_bytes, kUnavailable after stop(), kIoError).
+  // (kInvalidArgument when empty, kTooLarge over wal_format::kMaxEntryBytes, kResourceExhausted
+  // when over max_pending_bytes, kUnavailable after stop(), kIoError). Appends made before
+  // start() wait for it.
   void append(std::string entry, Callback done);
 
-  // Drains pending appends, fsyncs, and stops the writer thread. Idempotent.
+  // Drains pending appends, fsyncs, and stops the writer thread. Idempotent. Appends queued
+  // when the writer was never started get kUnavailable.
   void stop();
 
+  // Bytes of accepted entries whose callbacks have not run yet, framing included.
   uint64_t pending_bytes() const;
 
  private:

@@ -1,5 +1,7 @@
 #include "storage/wal/wal_format.h"
 
+// Inlined: the streaming state is a stack object and the hash is on the hot path.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <cstring>

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang in build-fuzz/, seeds a corpus for each, and runs
+# each target for SECONDS seconds (default 60). Exits non-zero if any target crashes, hangs or
+# trips a sanitizer; the input that did it is kept in build-fuzz/crashes/<target>/.
+#
+#   scripts/fuzz.sh 300        (or: FUZZ_SECONDS=300 make fuzz)
+set -euo pipefail
+
+seconds="${1:-60}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="$root/build-fuzz"
+targets=(otlp_proto_fuzz otlp_json_fuzz)
+
+CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEFT_FUZZ=ON -DWEFT_TESTS=OFF -DWEFT_BENCH=OFF >/dev/null
+cmake --build "$build" --target "${targets[@]}" otlp_fuzz_seeds
+
+"$build/fuzz/otlp_fuzz_seeds" "$build/corpus/otlp_proto_fuzz" "$build/corpus/otlp_json_fuzz"
+
+failed=0
+for target in "${targets[@]}"; do
+  crashes="$build/crashes/$target"
+  log="$build/$target.log"
+  mkdir -p "$crashes"
+  args=(-max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1
+        -artifact_prefix="$crashes/")
+  if [ -f "$root/fuzz/$target.dict" ]; then args+=(-dict="$root/fuzz/$target.dict"); fi
+  echo "fuzzing $target for ${seconds}s (log: $log)"
+  if "$build/fuzz/$target" "${args[@]}" "$build/corpus/$target" >"$log" 2>&1; then
+    echo "  ok: $(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" || true)"
+  else
+    echo "  FAILED: $target found a crash; see $log and $crashes/" >&2
+    grep -m5 -E 'ERROR|SUMMARY|deadly signal|Test unit written' "$log" >&2 || true
+    failed=1
+  fi
+done
+exit "$failed"

@@ -1,0 +1,108 @@
+#include "storage/memstore/mem_store.h"
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <shared_mutex>
+
+#include "common/metrics.h"
+#include "storage/memstore/mem_store_accounting.h"
+#include "storage/memstore/mem_store_tenant.h"
+
+namespace weft::storage {
+
+struct MemStore::State {
+  mutable std::shared_mutex mu;
+  std::map<std::string, std::unique_ptr<TenantData>, std::less<>> tenants;  // guarded by mu
+
+  // Written under mu (exclusive), read without it.
+  std::atomic<uint64_t> bytes{0};
+  std::atomic<uint64_t> logs{0};
+  std::atomic<uint64_t> spans{0};
+
+  Gauge& bytes_gauge = MetricsRegistry::global().gauge(
+      "weft_memstore_bytes", "Estimated heap bytes held by the in-memory store.");
+  Gauge& logs_gauge = MetricsRegistry::global().gauge(
+      "weft_memstore_log_records", "Log records held by the in-memory store.");
+  Gauge& spans_gauge = MetricsRegistry::global().gauge(
+      "weft_memstore_spans", "Spans held by the in-memory store.");
+
+  // REQUIRES: mu held exclusively.
+  TenantData& tenant(std::string_view name) {
+    auto it = tenants.find(name);
+    if (it == tenants.end()) it = tenants.emplace(std::string(name), std::make_unique<TenantData>()).first;
+    return *it->second;
+  }
+
+  // REQUIRES: mu held (shared or exclusive). Null for an unknown tenant.
+  const TenantData* find(std::string_view name) const {
+    auto it = tenants.find(name);
+    return it == tenants.end() ? nullptr : it->second.get();
+  }
+
+  void publish_gauges() {
+    bytes_gauge.set(static_cast<double>(bytes.load(std::memory_order_relaxed)));
+    logs_gauge.set(static_cast<double>(logs.load(std::memory_order_relaxed)));
+    spans_gauge.set(static_cast<double>(spans.load(std::memory_order_relaxed)));
+  }
+};
+
+MemStore::MemStore() : state_(std::make_unique<State>()) {}
+MemStore::~MemStore() = default;
+
+void MemStore::add_logs(LogBatch batch) {
+  if (batch.records.empty()) return;
+  BatchAccounting accounting = account_logs(batch.records);
+  uint64_t count = batch.records.size();
+  {
+    std::unique_lock lock(state_->mu);
+    uint64_t extra = state_->tenant(batch.tenant).add_logs(std::move(batch.records), accounting);
+    state_->bytes.fetch_add(accounting.bytes + extra, std::memory_order_relaxed);
+    state_->logs.fetch_add(count, std::memory_order_relaxed);
+  }
+  state_->publish_gauges();
+}
+
+void MemStore::add_spans(SpanBatch batch) {
+  if (batch.spans.empty()) return;
+  BatchAccounting accounting = account_spans(batch.spans);
+  uint64_t count = batch.spans.size();
+  {
+    std::unique_lock lock(state_->mu);
+    uint64_t extra = state_->tenant(batch.tenant).add_spans(std::move(batch.spans), accounting);
+    state_->bytes.fetch_add(accounting.bytes + extra, std::memory_order_relaxed);
+    state_->spans.fetch_add(count, std::memory_order_relaxed);
+  }
+  state_->publish_gauges();
+}
+
+void MemStore::scan_logs(std::string_view tenant, UnixNanos start, UnixNanos end,
+                         const std::function<bool(const LogRecord&)>& fn,
+                         const UnixNanos* dynamic_start) const {
+  std::shared_lock lock(state_->mu);
+  if (const TenantData* t = state_->find(tenant)) t->scan_logs(start, end, dynamic_start, fn);
+}
+
+std::vector<LogRecord> MemStore::logs_by_trace(std::string_view tenant, const TraceId& trace_id) const {
+  std::shared_lock lock(state_->mu);
+  const TenantData* t = state_->find(tenant);
+  return t ? t->logs_by_trace(trace_id) : std::vector<LogRecord>{};
+}
+
+std::vector<Span> MemStore::spans_by_trace(std::string_view tenant, const TraceId& trace_id) const {
+  std::shared_lock lock(state_->mu);
+  const TenantData* t = state_->find(tenant);
+  return t ? t->spans_by_trace(trace_id) : std::vector<Span>{};
+}
+
+std::vector<ServiceStats> MemStore::services(std::string_view tenant) const {
+  std::shared_lock lock(state_->mu);
+  const TenantData* t = state_->find(tenant);
+  return t ? t->services() : std::vector<ServiceStats>{};
+}
+
+uint64_t MemStore::memory_bytes() const { return state_->bytes.load(std::memory_order_relaxed); }
+uint64_t MemStore::log_count() const { return state_->logs.load(std::memory_order_relaxed); }
+uint64_t MemStore::span_count() const { return state_->spans.load(std::memory_order_relaxed); }
+
+}  // namespace weft::storage

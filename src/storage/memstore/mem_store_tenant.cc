@@ -1,0 +1,96 @@
+#include "storage/memstore/mem_store_tenant.h"
+
+#include <algorithm>
+
+namespace weft::storage {
+
+uint64_t TenantData::index_trace(TraceIndex& index, const TraceId& id, uint64_t position) {
+  if (!id.present()) return 0;
+  auto [it, inserted] = index.try_emplace(id);
+  it->second.push_back(position);
+  return inserted ? kTraceIndexNodeBytes : 0;
+}
+
+void TenantData::note_log_time(uint64_t position, UnixNanos t) {
+  if (position % kTimeBlockRecords == 0) log_blocks_.emplace_back();
+  TimeBlock& b = log_blocks_.back();
+  b.min = std::min(b.min, t);
+  b.max = std::max(b.max, t);
+}
+
+ServiceStats& TenantData::service(std::string_view name) {
+  auto it = services_.find(name);
+  if (it == services_.end()) it = services_.emplace(std::string(name), ServiceStats{std::string(name)}).first;
+  return it->second;
+}
+
+uint64_t TenantData::add_logs(std::vector<LogRecord>&& records, const BatchAccounting& accounting) {
+  uint64_t extra = 0;
+  for (LogRecord& r : records) {
+    uint64_t position = logs_.size();
+    note_log_time(position, r.effective_time());
+    extra += index_trace(log_traces_, r.trace_id, position);
+    logs_.push_back(std::move(r));
+  }
+  for (const auto& [name, count] : accounting.services) service(name).records += count;
+  return extra;
+}
+
+uint64_t TenantData::add_spans(std::vector<Span>&& spans, const BatchAccounting& accounting) {
+  uint64_t extra = 0;
+  for (Span& s : spans) {
+    extra += index_trace(span_traces_, s.trace_id, spans_.size());
+    spans_.push_back(std::move(s));
+  }
+  for (const auto& [name, count] : accounting.services) service(name).spans += count;
+  return extra;
+}
+
+bool TenantData::scan_block(size_t block, UnixNanos start, UnixNanos end,
+                            const std::function<bool(const LogRecord&)>& fn) const {
+  size_t first = block * kTimeBlockRecords;
+  size_t last = std::min(logs_.size(), first + kTimeBlockRecords);
+  for (size_t i = last; i-- > first;) {
+    const LogRecord& r = logs_[i];
+    UnixNanos t = r.effective_time();
+    if (t >= start && t <= end && !fn(r)) return false;
+  }
+  return true;
+}
+
+void TenantData::scan_logs(UnixNanos start, UnixNanos end, const UnixNanos* dynamic_start,
+                           const std::function<bool(const LogRecord&)>& fn) const {
+  for (size_t b = log_blocks_.size(); b-- > 0;) {
+    UnixNanos lo = dynamic_start ? std::max(start, *dynamic_start) : start;
+    const TimeBlock& tb = log_blocks_[b];
+    if (tb.max < lo || tb.min > end) continue;
+    if (!scan_block(b, lo, end, fn)) return;
+  }
+}
+
+std::vector<LogRecord> TenantData::logs_by_trace(const TraceId& trace_id) const {
+  std::vector<LogRecord> out;
+  auto it = log_traces_.find(trace_id);
+  if (it == log_traces_.end()) return out;
+  out.reserve(it->second.size());
+  for (uint64_t position : it->second) out.push_back(logs_[position]);
+  return out;
+}
+
+std::vector<Span> TenantData::spans_by_trace(const TraceId& trace_id) const {
+  std::vector<Span> out;
+  auto it = span_traces_.find(trace_id);
+  if (it == span_traces_.end()) return out;
+  out.reserve(it->second.size());
+  for (uint64_t position : it->second) out.push_back(spans_[position]);
+  return out;
+}
+
+std::vector<ServiceStats> TenantData::services() const {
+  std::vector<ServiceStats> out;
+  out.reserve(services_.size());
+  for (const auto& [name, stats] : services_) out.push_back(stats);
+  return out;
+}
+
+}  // namespace weft::storage
