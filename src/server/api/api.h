@@ -1,0 +1,24 @@
+// The routes of weft's native API, OTLP/HTTP ingest and operations (docs/api.md), one function
+// per API family. Each adds its routes to a Router; `context` must outlive the Router.
+#pragma once
+
+#include "server/api/api_context.h"
+#include "server/http/router.h"
+
+namespace weft::server::api {
+
+// POST /v1/logs, POST /v1/traces (otlp_ingest_handler.cc).
+void add_otlp_ingest_routes(Router& router, ApiContext& context);
+// GET /api/v1/logs (logs_handler.cc).
+void add_logs_routes(Router& router, ApiContext& context);
+// GET /api/v1/traces/{trace_id} (traces_handler.cc).
+void add_traces_routes(Router& router, ApiContext& context);
+// GET /api/v1/services (services_handler.cc).
+void add_services_routes(Router& router, ApiContext& context);
+// GET /ready, GET /metrics (ops_handler.cc).
+void add_ops_routes(Router& router, ApiContext& context);
+
+// Every route above.
+void add_all_routes(Router& router, ApiContext& context);
+
+}  // namespace weft::server::api

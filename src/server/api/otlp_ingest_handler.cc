@@ -1,0 +1,255 @@
+// POST /v1/logs and POST /v1/traces: OTLP/HTTP ingest (docs/api.md, "Ingest").
+//
+// On the io thread: content type and encoding checks, inflating, decoding (the body is moved,
+// never copied). Then the batch goes to the Store; the answer is sent from the WAL thread once
+// the batch is durable (200), or refused (429 backpressure, 503 shutting down, 500).
+#include <cstdlib>
+#include <memory>
+
+#include "common/log.h"
+#include "ingest/otlp/otlp_http.h"
+#include "server/api/api.h"
+#include "server/api/content_encoding.h"
+#include "server/api/ingest_metrics.h"
+#include "server/api/tenant.h"
+#include "server/http/responses.h"
+
+namespace weft::server::api {
+
+namespace {
+
+using ingest::OtlpEncoding;
+using ingest::OtlpSignal;
+
+constexpr std::string_view kRetryAfterSeconds = "1";
+
+struct LogsSignal {
+  using Batch = LogBatch;
+  static constexpr OtlpSignal kSignal = OtlpSignal::kLogs;
+  static constexpr std::string_view kPath = "/v1/logs";
+
+  static Result<Batch> decode(OtlpEncoding encoding, std::string_view body,
+                              const otlp::DecodeOptions& options, otlp::DecodeReport* report) {
+    return encoding == OtlpEncoding::kJson ? otlp::decode_logs_json(body, options, report)
+                                           : otlp::decode_logs_proto(body, options, report);
+  }
+  static size_t size(const Batch& batch) { return batch.records.size(); }
+  static void append(storage::Store& store, Batch batch, storage::Store::Done done) {
+    store.append_logs(std::move(batch), std::move(done));
+  }
+};
+
+struct TracesSignal {
+  using Batch = SpanBatch;
+  static constexpr OtlpSignal kSignal = OtlpSignal::kTraces;
+  static constexpr std::string_view kPath = "/v1/traces";
+
+  static Result<Batch> decode(OtlpEncoding encoding, std::string_view body,
+                              const otlp::DecodeOptions& options, otlp::DecodeReport* report) {
+    return encoding == OtlpEncoding::kJson ? otlp::decode_spans_json(body, options, report)
+                                           : otlp::decode_spans_proto(body, options, report);
+  }
+  static size_t size(const Batch& batch) { return batch.spans.size(); }
+  static void append(storage::Store& store, Batch batch, storage::Store::Done done) {
+    store.append_spans(std::move(batch), std::move(done));
+  }
+};
+
+// A google.rpc.Status answer in the request's encoding; 429 and 503 carry Retry-After.
+HttpResponse status_response(http::status status, OtlpEncoding encoding, int grpc_code,
+                             std::string_view message) {
+  HttpResponse response = make_response(status, ingest::otlp_content_type(encoding),
+                                        ingest::otlp_error_body(encoding, grpc_code, message));
+  if (status == http::status::too_many_requests || status == http::status::service_unavailable)
+    response.set(http::field::retry_after, kRetryAfterSeconds);
+  return response;
+}
+
+// The encoding of a request's body, JSON when its content type is not an OTLP one (the
+// encoding error answers are written in).
+OtlpEncoding encoding_or_json(const HttpRequestHeader& header) {
+  auto encoding = ingest::otlp_encoding_for_content_type(header[http::field::content_type]);
+  return encoding ? *encoding : OtlpEncoding::kJson;
+}
+
+// A refusal: what to count and what to answer.
+struct Refusal {
+  RejectReason reason;
+  http::status status;
+  int grpc_code;
+  std::string message;
+};
+
+Refusal refusal_for_store_error(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kResourceExhausted:
+      return {RejectReason::kBackpressure, http::status::too_many_requests,
+              ingest::kGrpcResourceExhausted, status.message()};
+    case StatusCode::kUnavailable:
+      return {RejectReason::kUnavailable, http::status::service_unavailable,
+              ingest::kGrpcUnavailable, status.message()};
+    default:
+      return {RejectReason::kInternal, http::status::internal_server_error, ingest::kGrpcInternal,
+              status.message()};
+  }
+}
+
+Refusal refusal_for_encoding_error(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kTooLarge:
+      return {RejectReason::kTooLarge, http::status::payload_too_large,
+              ingest::kGrpcInvalidArgument, status.message()};
+    case StatusCode::kUnsupported:
+      return {RejectReason::kUnsupportedMediaType, http::status::unsupported_media_type,
+              ingest::kGrpcInvalidArgument, status.message()};
+    default:
+      return {RejectReason::kMalformed, http::status::bad_request, ingest::kGrpcInvalidArgument,
+              status.message()};
+  }
+}
+
+// One ingest endpoint; shared by its route handler and the store callbacks it issues.
+template <typename Signal>
+class OtlpIngestEndpoint : public std::enable_shared_from_this<OtlpIngestEndpoint<Signal>> {
+ public:
+  explicit OtlpIngestEndpoint(ApiContext& context) : context_(context), metrics_(Signal::kPath) {}
+
+  void handle(Request request, const Responder& respond);
+  HttpResponse rejection(const HttpRequestHeader& header, http::status status,
+                         std::string_view message);
+
+ private:
+  // The request's batch, or the refusal to answer with. Consumes the body.
+  Result<typename Signal::Batch> decode(HttpRequest& message, OtlpEncoding encoding,
+                                        otlp::DecodeReport* report, Refusal* refusal) const;
+  void append(storage::Store& store, typename Signal::Batch batch, OtlpEncoding encoding,
+              otlp::DecodeReport report, uint64_t wire_bytes, const Responder& respond);
+  void refuse(const Responder& respond, OtlpEncoding encoding, const Refusal& refusal,
+              uint64_t records, uint64_t bytes);
+
+  ApiContext& context_;
+  IngestMetrics metrics_;
+};
+
+template <typename Signal>
+void OtlpIngestEndpoint<Signal>::handle(Request request, const Responder& respond) {
+  HttpRequest& message = request.message;
+  uint64_t wire_bytes = message.body().size();
+  metrics_.received(wire_bytes);
+  auto content_type = message[http::field::content_type];
+  auto encoding = ingest::otlp_encoding_for_content_type(content_type);
+  if (!encoding)
+    return refuse(respond, OtlpEncoding::kJson,
+                  {RejectReason::kUnsupportedMediaType, http::status::unsupported_media_type,
+                   ingest::kGrpcInvalidArgument,
+                   "unsupported Content-Type \"" + std::string(content_type) +
+                       "\"; expected application/x-protobuf or application/json"},
+                  0, wire_bytes);
+  storage::Store* store = context_.store();
+  if (!store)
+    return refuse(respond, *encoding,
+                  {RejectReason::kUnavailable, http::status::service_unavailable,
+                   ingest::kGrpcUnavailable, "weft is starting: replaying the write-ahead log"},
+                  0, wire_bytes);
+  auto tenant = request_tenant(message);
+  if (!tenant)
+    return refuse(respond, *encoding,
+                  {RejectReason::kBadTenant, http::status::bad_request,
+                   ingest::kGrpcInvalidArgument, tenant.status().message()},
+                  0, wire_bytes);
+  otlp::DecodeReport report;
+  Refusal refusal;
+  auto batch = decode(message, *encoding, &report, &refusal);
+  if (!batch) return refuse(respond, *encoding, refusal, 0, wire_bytes);
+  batch->tenant = std::move(*tenant);
+  append(*store, std::move(*batch), *encoding, std::move(report), wire_bytes, respond);
+}
+
+template <typename Signal>
+Result<typename Signal::Batch> OtlpIngestEndpoint<Signal>::decode(HttpRequest& message,
+                                                                  OtlpEncoding encoding,
+                                                                  otlp::DecodeReport* report,
+                                                                  Refusal* refusal) const {
+  auto payload = decode_content_encoding(message[http::field::content_encoding],
+                                         std::move(message.body()),
+                                         context_.limits().max_request_bytes);
+  if (!payload) {
+    *refusal = refusal_for_encoding_error(payload.status());
+    return payload.status();
+  }
+  otlp::DecodeOptions options;
+  options.observed_now = now_unix_nanos();
+  auto batch = Signal::decode(encoding, *payload, options, report);
+  if (!batch)
+    *refusal = {RejectReason::kMalformed, http::status::bad_request, ingest::kGrpcInvalidArgument,
+                batch.status().message()};
+  return batch;
+}
+
+template <typename Signal>
+void OtlpIngestEndpoint<Signal>::append(storage::Store& store, typename Signal::Batch batch,
+                                        OtlpEncoding encoding, otlp::DecodeReport report,
+                                        uint64_t wire_bytes, const Responder& respond) {
+  if (report.rejected > 0) metrics_.partially_rejected(report.rejected);
+  uint64_t records = Signal::size(batch);
+  auto ok_response = [encoding](const otlp::DecodeReport& r) {
+    return make_response(http::status::ok, ingest::otlp_content_type(encoding),
+                         ingest::otlp_export_response(Signal::kSignal, encoding, r));
+  };
+  if (records == 0) return respond(ok_response(report));
+  auto self = this->shared_from_this();
+  Signal::append(store, std::move(batch),
+                 [self, respond, encoding, report = std::move(report), records, wire_bytes,
+                  ok_response](Status status) {
+                   if (!status.is_ok())
+                     return self->refuse(respond, encoding, refusal_for_store_error(status),
+                                         records, wire_bytes);
+                   self->metrics_.accepted(records);
+                   respond(ok_response(report));
+                 });
+}
+
+template <typename Signal>
+void OtlpIngestEndpoint<Signal>::refuse(const Responder& respond, OtlpEncoding encoding,
+                                        const Refusal& refusal, uint64_t records,
+                                        uint64_t bytes) {
+  metrics_.rejected(refusal.reason, records, bytes);
+  if (refusal.reason == RejectReason::kInternal)
+    log::error("ingest failed", {{"endpoint", Signal::kPath}, {"error", refusal.message}});
+  respond(status_response(refusal.status, encoding, refusal.grpc_code, refusal.message));
+}
+
+template <typename Signal>
+HttpResponse OtlpIngestEndpoint<Signal>::rejection(const HttpRequestHeader& header,
+                                                   http::status status,
+                                                   std::string_view message) {
+  uint64_t bytes = 0;
+  auto length = header[http::field::content_length];
+  if (!length.empty()) bytes = std::strtoull(std::string(length).c_str(), nullptr, 10);
+  RejectReason reason = status == http::status::payload_too_large ? RejectReason::kTooLarge
+                                                                  : RejectReason::kMalformed;
+  metrics_.rejected(reason, 0, bytes);
+  return status_response(status, encoding_or_json(header), ingest::kGrpcInvalidArgument, message);
+}
+
+template <typename Signal>
+void add_endpoint(Router& router, ApiContext& context) {
+  auto endpoint = std::make_shared<OtlpIngestEndpoint<Signal>>(context);
+  router.add(
+      http::verb::post, std::string(Signal::kPath),
+      [endpoint](Request request, Responder respond) {
+        endpoint->handle(std::move(request), respond);
+      },
+      [endpoint](const HttpRequestHeader& header, http::status status, std::string_view message) {
+        return endpoint->rejection(header, status, message);
+      });
+}
+
+}  // namespace
+
+void add_otlp_ingest_routes(Router& router, ApiContext& context) {
+  add_endpoint<LogsSignal>(router, context);
+  add_endpoint<TracesSignal>(router, context);
+}
+
+}  // namespace weft::server::api

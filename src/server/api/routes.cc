@@ -1,0 +1,14 @@
+// Every route of weft's HTTP listeners, in one place.
+#include "server/api/api.h"
+
+namespace weft::server::api {
+
+void add_all_routes(Router& router, ApiContext& context) {
+  add_otlp_ingest_routes(router, context);
+  add_logs_routes(router, context);
+  add_traces_routes(router, context);
+  add_services_routes(router, context);
+  add_ops_routes(router, context);
+}
+
+}  // namespace weft::server::api

@@ -1,0 +1,224 @@
+#include "server/http/http_session.h"
+
+#include <algorithm>
+#include <string>
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/string.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+
+#include "common/log.h"
+
+namespace weft::server {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+using tcp = net::ip::tcp;
+
+namespace {
+
+constexpr size_t kDrainChunk = 64 << 10;
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
+// An HTTP syntax error, as opposed to the connection ending or timing out.
+bool is_protocol_error(const beast::error_code& ec) {
+  if (ec.category() != http::make_error_code(http::error::bad_target).category()) return false;
+  return ec != http::error::end_of_stream && ec != http::error::partial_message;
+}
+
+}  // namespace
+
+HttpSession::HttpSession(tcp::socket socket, SessionContext& context)
+    : context_(context), stream_(std::move(socket)) {}
+
+HttpSession::~HttpSession() {
+  finish_request();
+  context_.registry.remove(this);
+}
+
+void HttpSession::start() {
+  if (context_.registry.add(shared_from_this())) closing_ = true;
+  beast::error_code ec;
+  stream_.socket().set_option(tcp::no_delay(true), ec);
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_request(); });
+}
+
+void HttpSession::request_close() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    self->closing_ = true;
+    bool idle = self->state_ == State::kReading &&
+                (!self->parser_ || !self->parser_->got_some()) && self->buffer_.size() == 0;
+    if (idle || self->state_ == State::kLingering) self->close();
+  });
+}
+
+void HttpSession::force_close() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] { self->close(); });
+}
+
+void HttpSession::read_request() {
+  if (closing_ || state_ == State::kClosed) return close();
+  state_ = State::kReading;
+  parser_.emplace();
+  parser_->body_limit(context_.options.max_body_bytes);
+  parser_->header_limit(context_.options.max_header_bytes);
+  stream_.expires_after(context_.options.idle_timeout);
+  http::async_read_header(stream_, buffer_, *parser_,
+                          [self = shared_from_this()](beast::error_code ec, size_t) {
+                            self->on_header(ec);
+                          });
+}
+
+void HttpSession::on_header(beast::error_code ec) {
+  if (ec) return on_read_error(ec);
+  if (parser_->is_done()) return dispatch();
+  if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) return send_continue();
+  read_body();
+}
+
+void HttpSession::send_continue() {
+  stream_.expires_after(context_.options.io_timeout);
+  net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
+                   [self = shared_from_this()](beast::error_code ec, size_t) {
+                     if (ec) return self->close();
+                     self->read_body();
+                   });
+}
+
+void HttpSession::read_body() {
+  stream_.expires_after(context_.options.io_timeout);
+  http::async_read(stream_, buffer_, *parser_,
+                   [self = shared_from_this()](beast::error_code ec, size_t) {
+                     self->on_body(ec);
+                   });
+}
+
+void HttpSession::on_body(beast::error_code ec) {
+  if (ec) return on_read_error(ec);
+  dispatch();
+}
+
+void HttpSession::dispatch() {
+  stream_.expires_never();
+  state_ = State::kHandling;
+  begin_request();
+  HttpRequest request = parser_->release();
+  keep_alive_ = request.keep_alive();
+  version_ = request.version();
+  Responder respond = make_responder();
+  try {
+    context_.handler.handle(std::move(request), respond);
+  } catch (const std::exception& e) {
+    log::error("request handler failed", {{"error", e.what()}});
+    respond(make_response(http::status::internal_server_error, "application/json",
+                          R"({"error":"internal error"})"));
+  }
+}
+
+Responder HttpSession::make_responder() {
+  return Responder([self = shared_from_this()](HttpResponse response) {
+    net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+      self->write(std::move(response), false);
+    });
+  });
+}
+
+void HttpSession::on_read_error(beast::error_code ec) {
+  if (state_ == State::kClosed) return;
+  const auto& options = context_.options;
+  if (ec == http::error::body_limit)
+    return reject(http::status::payload_too_large,
+                  "request body over " + std::to_string(options.max_body_bytes) + " bytes");
+  if (ec == http::error::header_limit)
+    return reject(http::status::request_header_fields_too_large,
+                  "request header over " + std::to_string(options.max_header_bytes) + " bytes");
+  if (is_protocol_error(ec) && parser_->got_some())
+    return reject(http::status::bad_request, "malformed HTTP request: " + ec.message());
+  close();
+}
+
+void HttpSession::reject(http::status status, std::string_view message) {
+  state_ = State::kHandling;
+  begin_request();
+  keep_alive_ = false;
+  version_ = 11;
+  try {
+    write(context_.handler.rejection(parser_->get(), status, message), true);
+  } catch (const std::exception& e) {
+    log::error("building a rejection failed", {{"error", e.what()}});
+    close();
+  }
+}
+
+void HttpSession::write(HttpResponse response, bool reject) {
+  if (state_ == State::kClosed) return;
+  state_ = State::kWriting;
+  bool keep_alive = keep_alive_ && !closing_ && !reject;
+  response.version(version_);
+  response.keep_alive(keep_alive);
+  response.prepare_payload();
+  response_ = std::make_unique<HttpResponse>(std::move(response));
+  stream_.expires_after(context_.options.io_timeout);
+  http::async_write(stream_, *response_,
+                    [self = shared_from_this(), keep_alive, reject](beast::error_code ec, size_t) {
+                      self->on_write(ec, keep_alive, reject);
+                    });
+}
+
+void HttpSession::on_write(beast::error_code ec, bool keep_alive, bool reject) {
+  response_.reset();
+  finish_request();
+  if (ec) return close();
+  if (reject) return linger();
+  if (!keep_alive) return close();
+  read_request();
+}
+
+void HttpSession::linger() {
+  if (closing_) return close();
+  state_ = State::kLingering;
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  buffer_.clear();
+  drain_ = std::make_unique<char[]>(kDrainChunk);
+  drained_ = 0;
+  stream_.expires_after(context_.options.linger_timeout);
+  on_linger({}, 0);
+}
+
+void HttpSession::on_linger(beast::error_code ec, size_t bytes) {
+  drained_ += bytes;
+  uint64_t limit = std::max<uint64_t>(context_.options.max_body_bytes, 16u << 20);
+  if (ec || closing_ || drained_ > limit) return close();
+  stream_.async_read_some(net::buffer(drain_.get(), kDrainChunk),
+                          [self = shared_from_this()](beast::error_code e, size_t n) {
+                            self->on_linger(e, n);
+                          });
+}
+
+void HttpSession::begin_request() {
+  if (in_flight_) return;
+  in_flight_ = true;
+  context_.registry.request_started();
+}
+
+void HttpSession::finish_request() {
+  if (!in_flight_) return;
+  in_flight_ = false;
+  context_.registry.request_finished();
+}
+
+void HttpSession::close() {
+  if (state_ == State::kClosed) return;
+  state_ = State::kClosed;
+  finish_request();
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream_.close();
+}
+
+}  // namespace weft::server

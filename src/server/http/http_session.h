@@ -1,0 +1,91 @@
+// HttpSession: one accepted HTTP/1.1 connection.
+//
+// Reads a request (Content-Length or chunked body, up to the body limit; answers
+// "Expect: 100-continue"), hands it to the HttpHandler, writes the answer when the Responder
+// is called, and reads the next request when the connection is kept alive. Requests on one
+// connection are served one at a time, in order.
+//
+// Lifecycle: reading -> handling -> writing -> reading ... -> closed (or, after a rejection,
+// writing -> lingering -> closed). A parse failure
+// (body over the limit, header too large, malformed HTTP) is answered through
+// HttpHandler::rejection and closes the connection after draining what the client still
+// sends. request_close() (graceful stop) closes an idle connection at once and a busy one
+// after its current response, which then carries "Connection: close".
+//
+// Thread safety: all state lives on the session's strand; request_close() and force_close()
+// may be called from any thread. The session keeps itself alive through its pending
+// operations and outstanding Responders.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
+
+#include "server/http/http_handler.h"
+#include "server/http/http_server_options.h"
+#include "server/http/session_registry.h"
+
+namespace weft::server {
+
+// What every session of one server shares; outlives the sessions.
+struct SessionContext {
+  const HttpServerOptions& options;
+  HttpHandler& handler;
+  SessionRegistry& registry;
+};
+
+class HttpSession : public std::enable_shared_from_this<HttpSession> {
+ public:
+  // `socket` must use a strand executor.
+  HttpSession(boost::asio::ip::tcp::socket socket, SessionContext& context);
+  ~HttpSession();
+  HttpSession(const HttpSession&) = delete;
+  HttpSession& operator=(const HttpSession&) = delete;
+
+  // Registers the session and starts reading. Call once, right after construction.
+  void start();
+  // Closes when idle: at once if waiting for a request, else after the current response.
+  void request_close();
+  // Closes the connection now.
+  void force_close();
+
+ private:
+  enum class State { kReading, kHandling, kWriting, kLingering, kClosed };
+  using Parser = http::request_parser<http::string_body>;
+
+  void read_request();
+  void on_header(boost::beast::error_code ec);
+  void send_continue();
+  void read_body();
+  void on_body(boost::beast::error_code ec);
+  void dispatch();
+  void on_read_error(boost::beast::error_code ec);
+  void reject(http::status status, std::string_view message);
+  void write(HttpResponse response, bool reject);
+  void on_write(boost::beast::error_code ec, bool keep_alive, bool reject);
+  void linger();
+  void on_linger(boost::beast::error_code ec, size_t bytes);
+  void begin_request();
+  void finish_request();
+  void close();
+  Responder make_responder();
+
+  SessionContext& context_;
+  boost::beast::tcp_stream stream_;
+  boost::beast::flat_buffer buffer_;
+  std::optional<Parser> parser_;
+  std::unique_ptr<HttpResponse> response_;  // the response being written
+  std::unique_ptr<char[]> drain_;           // scratch buffer for linger()
+  uint64_t drained_ = 0;
+  State state_ = State::kReading;
+  bool closing_ = false;     // close after the current exchange (graceful stop)
+  bool in_flight_ = false;   // counted in SessionRegistry::in_flight()
+  bool keep_alive_ = true;   // of the request being served
+  unsigned version_ = 11;    // of the request being served
+};
+
+}  // namespace weft::server

@@ -1,0 +1,53 @@
+// Listener: one listening TCP socket; accepts connections and starts an HttpSession on each,
+// every session on its own strand.
+//
+// Thread safety: open() and start() from the owner before/after the io threads run; close()
+// from any thread.
+#pragma once
+
+#include <future>
+#include <memory>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+
+#include "common/status.h"
+#include "server/http/http_session.h"
+
+namespace weft::server {
+
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  // Binds and listens. kIoError naming the address when it cannot bind (port in use, ...).
+  static Result<std::shared_ptr<Listener>> open(boost::asio::io_context& io,
+                                                const boost::asio::ip::tcp::endpoint& endpoint,
+                                                SessionContext& context);
+
+  Listener(boost::asio::io_context& io, SessionContext& context);
+
+  // Starts accepting (runs on the io threads).
+  void start();
+  // Stops accepting (on the io threads; the future is ready once done). Established
+  // connections are not touched.
+  std::future<void> close();
+  // The same, directly: only once the io threads have stopped.
+  void close_now();
+  // The bound address (with the real port when port 0 was asked for).
+  const boost::asio::ip::tcp::endpoint& local_endpoint() const { return local_; }
+
+ private:
+  Status bind(const boost::asio::ip::tcp::endpoint& endpoint);
+  void accept();
+  void on_accept(boost::system::error_code ec, boost::asio::ip::tcp::socket socket);
+
+  boost::asio::io_context& io_;
+  SessionContext& context_;
+  boost::asio::strand<boost::asio::io_context::executor_type> strand_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  boost::asio::steady_timer retry_timer_;  // backs off after an accept error (EMFILE, ...)
+  boost::asio::ip::tcp::endpoint local_;
+};
+
+}  // namespace weft::server

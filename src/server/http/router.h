@@ -1,0 +1,74 @@
+// Router: dispatches requests by method and path to route handlers, answering 404 and 405
+// itself ({"error": ...}), and records the request metrics of every answer.
+//
+// A route pattern is a path of literal segments, of which one may be a "{name}" placeholder
+// matching any one non-empty segment: "/api/v1/traces/{trace_id}". Routes are tried in the
+// order they were added. The query string is parsed for the handler (a malformed one is a
+// 400). Both of weft's listeners serve the same Router.
+//
+// Thread safety: add() before serving; handle() and rejection() concurrently afterwards.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "server/http/http_handler.h"
+#include "server/http/query_params.h"
+#include "server/http/request_metrics.h"
+
+namespace weft::server {
+
+// A request as a route handler sees it.
+struct Request {
+  HttpRequest message;     // the handler may move the body out
+  std::string_view endpoint;  // the matched route pattern (a metrics label)
+  std::string path;        // the target before '?'
+  QueryParams params;
+  std::string path_param;  // the value of the pattern's {name} segment; "" without one
+};
+
+using RouteHandler = std::function<void(Request request, Responder respond)>;
+// Formats the answer to a request for this route that the HTTP layer rejected before it was
+// complete (see HttpHandler::rejection). Also the place to count it in route metrics.
+using RejectionFn =
+    std::function<HttpResponse(const HttpRequestHeader& header, http::status status,
+                               std::string_view message)>;
+
+class Router final : public HttpHandler {
+ public:
+  Router();
+  ~Router() override;
+
+  void add(http::verb method, std::string pattern, RouteHandler handler,
+           RejectionFn rejection = {});
+
+  void handle(HttpRequest request, Responder respond) override;
+  HttpResponse rejection(const HttpRequestHeader& header, http::status status,
+                         std::string_view message) override;
+
+  // The outcome of matching a method and path (exposed for tests).
+  struct Match {
+    enum class Kind { kFound, kWrongMethod, kNotFound };
+    Kind kind = Kind::kNotFound;
+    std::string pattern;     // of the found route
+    std::string path_param;  // of the found route
+    std::string allow;       // for kWrongMethod: the methods the path has, "GET, POST"
+  };
+  Match match(http::verb method, std::string_view path) const;
+
+ private:
+  struct Route;
+  const Route* find(http::verb method, std::string_view path, Match* match) const;
+  Responder instrumented(Responder respond, EndpointMetrics& metrics) const;
+
+  std::vector<std::unique_ptr<Route>> routes_;
+  std::unique_ptr<EndpointMetrics> other_;  // requests that matched no route
+};
+
+// The path of a request target, without its query string.
+std::string_view target_path(std::string_view target);
+
+}  // namespace weft::server

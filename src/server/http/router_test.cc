@@ -1,0 +1,130 @@
+#include "server/http/router.h"
+
+#include <gtest/gtest.h>
+
+namespace weft::server {
+namespace {
+
+using Kind = Router::Match::Kind;
+
+class RouterTest : public ::testing::Test {
+ protected:
+  RouterTest() {
+    auto answer = [](std::string text) {
+      return [text](Request request, Responder respond) {
+        respond(make_response(http::status::ok, "text/plain", text + "|" + request.path_param +
+                                                                  "|" + request.path));
+      };
+    };
+    router_.add(http::verb::get, "/api/v1/logs", answer("logs"));
+    router_.add(http::verb::get, "/api/v1/traces/{trace_id}", answer("trace"));
+    router_.add(http::verb::post, "/v1/logs", answer("ingest"));
+    router_.add(http::verb::get, "/v1/logs", answer("ingest-get"));
+  }
+
+  // Sends a request through the router and returns the response.
+  HttpResponse call(http::verb method, std::string target) {
+    HttpResponse out;
+    router_.handle(HttpRequest{method, target, 11},
+                   Responder([&out](HttpResponse response) { out = std::move(response); }));
+    return out;
+  }
+
+  Router router_;
+};
+
+TEST_F(RouterTest, MatchesLiteralPaths) {
+  auto m = router_.match(http::verb::get, "/api/v1/logs");
+  EXPECT_EQ(m.kind, Kind::kFound);
+  EXPECT_EQ(m.pattern, "/api/v1/logs");
+  EXPECT_EQ(m.path_param, "");
+}
+
+TEST_F(RouterTest, CapturesThePathParameter) {
+  auto m = router_.match(http::verb::get, "/api/v1/traces/5b8efff798038103d269b633813fc60c");
+  EXPECT_EQ(m.kind, Kind::kFound);
+  EXPECT_EQ(m.pattern, "/api/v1/traces/{trace_id}");
+  EXPECT_EQ(m.path_param, "5b8efff798038103d269b633813fc60c");
+}
+
+TEST_F(RouterTest, PlaceholderNeedsOneNonEmptySegment) {
+  EXPECT_EQ(router_.match(http::verb::get, "/api/v1/traces/").kind, Kind::kNotFound);
+  EXPECT_EQ(router_.match(http::verb::get, "/api/v1/traces").kind, Kind::kNotFound);
+  EXPECT_EQ(router_.match(http::verb::get, "/api/v1/traces/a/b").kind, Kind::kNotFound);
+}
+
+TEST_F(RouterTest, UnknownPathsAndTrailingSlashesAreNotFound) {
+  EXPECT_EQ(router_.match(http::verb::get, "/nope").kind, Kind::kNotFound);
+  EXPECT_EQ(router_.match(http::verb::get, "/api/v1/logs/").kind, Kind::kNotFound);
+  EXPECT_EQ(router_.match(http::verb::get, "").kind, Kind::kNotFound);
+  EXPECT_EQ(router_.match(http::verb::get, "api/v1/logs").kind, Kind::kNotFound);
+}
+
+TEST_F(RouterTest, WrongMethodListsTheAllowedOnes) {
+  auto m = router_.match(http::verb::delete_, "/v1/logs");
+  EXPECT_EQ(m.kind, Kind::kWrongMethod);
+  EXPECT_EQ(m.allow, "POST, GET");
+  EXPECT_EQ(router_.match(http::verb::post, "/v1/logs").kind, Kind::kFound);
+}
+
+TEST_F(RouterTest, DispatchesWithPathAndParameter) {
+  auto response = call(http::verb::get, "/api/v1/traces/abc?x=1");
+  EXPECT_EQ(response.result(), http::status::ok);
+  EXPECT_EQ(response.body(), "trace|abc|/api/v1/traces/abc");
+}
+
+TEST_F(RouterTest, ParsesQueryParameters) {
+  Router router;
+  std::string seen;
+  router.add(http::verb::get, "/q", [&seen](Request request, Responder respond) {
+    seen = *request.params.get("a") + "," + *request.params.get("b");
+    respond(make_response(http::status::ok, "text/plain", ""));
+  });
+  router.handle(HttpRequest{http::verb::get, "/q?a=x+y&b=%2Fz", 11},
+                Responder([](HttpResponse) {}));
+  EXPECT_EQ(seen, "x y,/z");
+}
+
+TEST_F(RouterTest, AnswersNotFoundWithJson) {
+  auto response = call(http::verb::get, "/missing");
+  EXPECT_EQ(response.result(), http::status::not_found);
+  EXPECT_EQ(response[http::field::content_type], "application/json");
+  EXPECT_NE(response.body().find("\"error\""), std::string::npos);
+}
+
+TEST_F(RouterTest, AnswersMethodNotAllowedWithAllowHeader) {
+  auto response = call(http::verb::put, "/api/v1/logs");
+  EXPECT_EQ(response.result(), http::status::method_not_allowed);
+  EXPECT_EQ(response[http::field::allow], "GET");
+  EXPECT_NE(response.body().find("\"error\""), std::string::npos);
+}
+
+TEST_F(RouterTest, MalformedQueryStringIsBadRequest) {
+  auto response = call(http::verb::get, "/api/v1/logs?q=%zz");
+  EXPECT_EQ(response.result(), http::status::bad_request);
+}
+
+TEST_F(RouterTest, RejectionUsesTheRouteFormatter) {
+  Router router;
+  router.add(
+      http::verb::post, "/v1/logs", [](Request, Responder) {},
+      [](const HttpRequestHeader&, http::status status, std::string_view message) {
+        return make_response(status, "application/json", "custom:" + std::string(message));
+      });
+  HttpRequestHeader header;
+  header.method(http::verb::post);
+  header.target("/v1/logs");
+  auto custom = router.rejection(header, http::status::payload_too_large, "too big");
+  EXPECT_EQ(custom.body(), "custom:too big");
+  header.target("/other");
+  auto plain = router.rejection(header, http::status::payload_too_large, "too big");
+  EXPECT_EQ(plain.body(), R"({"error":"too big"})");
+}
+
+TEST(TargetPathTest, StripsTheQuery) {
+  EXPECT_EQ(target_path("/a/b?c=d"), "/a/b");
+  EXPECT_EQ(target_path("/a"), "/a");
+}
+
+}  // namespace
+}  // namespace weft::server
