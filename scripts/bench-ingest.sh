@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Ingest benchmark: builds weft and ingest_bench, starts `weft serve` on free 127.0.0.1 ports
+# with a temporary data dir, runs the load flat out, then at half the measured rate, and stops
+# the server (SIGTERM, by PID). See docs/benchmarks.md.
+#
+# Environment: BUILD_DIR (build), DURATION (seconds per run, 15), CONNECTIONS (8),
+# WEFT_BENCH_ARGS (extra `weft serve` flags, e.g. "--wal-fsync false").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD_DIR=${BUILD_DIR:-build}
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-8}
+MEMORY_BUDGET=${MEMORY_BUDGET:-12GiB}
+
+if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+cmake --build "$BUILD_DIR" --target weft ingest_bench
+
+WEFT="$BUILD_DIR/weft"
+BENCH="$BUILD_DIR/ingest_bench"
+
+free_port() {
+  node -e 'const s=require("net").createServer(); s.listen(0,"127.0.0.1",()=>{console.log(s.address().port); s.close()})'
+}
+API_PORT=$(free_port)
+OTLP_PORT=$(free_port)
+while [ "$OTLP_PORT" = "$API_PORT" ]; do OTLP_PORT=$(free_port); done
+DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/weft-bench.XXXXXX")
+LOG="$DATA_DIR.log"
+WEFT_PID=""
+
+cleanup() {
+  if [ -n "$WEFT_PID" ] && kill -0 "$WEFT_PID" 2>/dev/null; then
+    kill -TERM "$WEFT_PID" 2>/dev/null || true
+    for _ in $(seq 1 300); do kill -0 "$WEFT_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$WEFT_PID" 2>/dev/null || true
+  fi
+  rm -rf "$DATA_DIR" "$LOG"
+}
+trap cleanup EXIT
+
+# A memory budget large enough that the run measures ingest, not back-pressure.
+extra=()
+if "$WEFT" serve --help 2>&1 | grep -q -- '--limits-memory-budget-bytes'; then
+  extra+=(--limits-memory-budget-bytes "$MEMORY_BUDGET")
+fi
+# shellcheck disable=SC2206
+extra+=(${WEFT_BENCH_ARGS:-})
+
+echo "== weft serve --data-dir $DATA_DIR --listen 127.0.0.1:$API_PORT --otlp-http-listen 127.0.0.1:$OTLP_PORT ${extra[*]}"
+"$WEFT" serve --data-dir "$DATA_DIR" --listen "127.0.0.1:$API_PORT" \
+  --otlp-http-listen "127.0.0.1:$OTLP_PORT" "${extra[@]}" >"$LOG" 2>&1 &
+WEFT_PID=$!
+
+ready=0
+for _ in $(seq 1 300); do
+  if ! kill -0 "$WEFT_PID" 2>/dev/null; then break; fi
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$API_PORT/ready" || true)" = "200" ]; then
+    ready=1; break
+  fi
+  sleep 0.1
+done
+if [ "$ready" != 1 ]; then
+  echo "weft did not become ready; its log:" >&2
+  cat "$LOG" >&2
+  exit 1
+fi
+
+URL="http://127.0.0.1:$OTLP_PORT/v1/logs"
+echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+echo "== flat out: $CONNECTIONS connections, ${DURATION}s"
+flat_json=$("$BENCH" --url "$URL" --connections "$CONNECTIONS" --duration "$DURATION" \
+  --server-pid "$WEFT_PID" --json | tee /dev/stderr | tail -n 1) || true
+peak=$(printf '%s' "$flat_json" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(Math.floor(JSON.parse(s).records_per_s))}catch{console.log(0)}})')
+if [ "$peak" -le 0 ]; then
+  echo "flat-out run acknowledged nothing; weft log:" >&2
+  tail -n 50 "$LOG" >&2
+  exit 1
+fi
+half=$((peak / 2))
+echo "== half rate: $half records/s, $CONNECTIONS connections, ${DURATION}s"
+"$BENCH" --url "$URL" --connections "$CONNECTIONS" --duration "$DURATION" --rate "$half" \
+  --server-pid "$WEFT_PID" --json || true
+
+echo "== data dir size: $(du -sh "$DATA_DIR" | cut -f1)"
+echo "== stopping weft (pid $WEFT_PID) with SIGTERM"
+kill -TERM "$WEFT_PID"
+rc=0
+wait "$WEFT_PID" || rc=$?
+WEFT_PID=""
+echo "== weft exited with $rc"
+rm -f "$LOG"
+[ "$rc" = 0 ]
