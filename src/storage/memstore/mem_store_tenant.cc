@@ -4,13 +4,6 @@
 
 namespace weft::storage {
 
-uint64_t TenantData::index_trace(TraceIndex& index, const TraceId& id, uint64_t position) {
-  if (!id.present()) return 0;
-  auto [it, inserted] = index.try_emplace(id);
-  it->second.push_back(position);
-  return inserted ? kTraceIndexNodeBytes : 0;
-}
-
 void TenantData::note_log_time(uint64_t position, UnixNanos t) {
   if (position % kTimeBlockRecords == 0) log_blocks_.emplace_back();
   TimeBlock& b = log_blocks_.back();
@@ -29,7 +22,7 @@ uint64_t TenantData::add_logs(std::vector<LogRecord>&& records, const BatchAccou
   for (LogRecord& r : records) {
     uint64_t position = logs_.size();
     note_log_time(position, r.effective_time());
-    extra += index_trace(log_traces_, r.trace_id, position);
+    extra += log_traces_.add(r.trace_id, position);
     logs_.push_back(std::move(r));
   }
   for (const auto& [name, count] : accounting.services) service(name).records += count;
@@ -39,7 +32,7 @@ uint64_t TenantData::add_logs(std::vector<LogRecord>&& records, const BatchAccou
 uint64_t TenantData::add_spans(std::vector<Span>&& spans, const BatchAccounting& accounting) {
   uint64_t extra = 0;
   for (Span& s : spans) {
-    extra += index_trace(span_traces_, s.trace_id, spans_.size());
+    extra += span_traces_.add(s.trace_id, spans_.size());
     spans_.push_back(std::move(s));
   }
   for (const auto& [name, count] : accounting.services) service(name).spans += count;
@@ -70,19 +63,13 @@ void TenantData::scan_logs(UnixNanos start, UnixNanos end, const UnixNanos* dyna
 
 std::vector<LogRecord> TenantData::logs_by_trace(const TraceId& trace_id) const {
   std::vector<LogRecord> out;
-  auto it = log_traces_.find(trace_id);
-  if (it == log_traces_.end()) return out;
-  out.reserve(it->second.size());
-  for (uint64_t position : it->second) out.push_back(logs_[position]);
+  for (uint64_t position : log_traces_.positions(trace_id)) out.push_back(logs_[position]);
   return out;
 }
 
 std::vector<Span> TenantData::spans_by_trace(const TraceId& trace_id) const {
   std::vector<Span> out;
-  auto it = span_traces_.find(trace_id);
-  if (it == span_traces_.end()) return out;
-  out.reserve(it->second.size());
-  for (uint64_t position : it->second) out.push_back(spans_[position]);
+  for (uint64_t position : span_traces_.positions(trace_id)) out.push_back(spans_[position]);
   return out;
 }
 

@@ -15,13 +15,13 @@
 #include <functional>
 #include <map>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "model/log_record.h"
 #include "model/span.h"
 #include "storage/memstore/mem_store.h"
 #include "storage/memstore/mem_store_accounting.h"
+#include "storage/memstore/trace_index.h"
 
 namespace weft::storage {
 
@@ -46,9 +46,6 @@ class TenantData {
     UnixNanos min = INT64_MAX;
     UnixNanos max = INT64_MIN;
   };
-  using TraceIndex = std::unordered_map<TraceId, std::vector<uint64_t>, TraceIdHash>;
-
-  static uint64_t index_trace(TraceIndex& index, const TraceId& id, uint64_t position);
   void note_log_time(uint64_t position, UnixNanos t);
   ServiceStats& service(std::string_view name);
   bool scan_block(size_t block, UnixNanos start, UnixNanos end,
