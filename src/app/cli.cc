@@ -3,9 +3,11 @@
 
 #include <iostream>
 #include <map>
+#include <random>
 
 #include "app/commands.h"
 #include "common/log.h"
+#include "common/time.h"
 
 #ifndef WEFT_VERSION
 #define WEFT_VERSION "0.0.0"
@@ -30,6 +32,46 @@ void add_setting_flags(CLI::App& serve, ServeFlags& flags) {
   }
 }
 
+// The flags of `weft demo`, as given.
+struct DemoFlags {
+  demo::DemoOptions options;
+  std::string duration;
+  std::string start_time;
+  CLI::Option* seed = nullptr;
+};
+
+void add_demo_flags(CLI::App& cmd, DemoFlags& flags) {
+  demo::DemoOptions& o = flags.options;
+  cmd.add_option("--endpoint", o.endpoint, "OTLP/HTTP endpoint of a weft. Default: " + o.endpoint + ".");
+  cmd.add_option("--rate", o.rate, "User requests (traces) per second. Default: 20.")
+      ->check(CLI::PositiveNumber);
+  cmd.add_option("--duration", flags.duration,
+                  "How long to run, e.g. 30s or 5m. Default: until interrupted.");
+  flags.seed = cmd.add_option("--seed", o.seed,
+                               "Seed: the same seed sends the same traces and logs. Default: random.");
+  cmd.add_option("--tenant", o.tenant, "Tenant, sent as X-Scope-OrgID. Default: none (\"default\").");
+  // Hidden: fixes the simulated clock, so a seed reproduces a run byte for byte.
+  cmd.add_option("--start-time", flags.start_time, "Simulated start (RFC 3339 or unix ns).")
+      ->group("");
+}
+
+Result<demo::DemoOptions> build_demo_options(DemoFlags& flags) {
+  demo::DemoOptions o = flags.options;
+  if (!flags.duration.empty()) {
+    auto d = parse_duration(flags.duration);
+    if (!d.is_ok()) return Status::invalid("flag --duration: " + d.status().message());
+    if (d->count() <= 0) return Status::invalid("flag --duration: must be more than 0");
+    o.duration = *d;
+  }
+  if (!flags.start_time.empty()) {
+    auto t = parse_time(flags.start_time);
+    if (!t.is_ok()) return Status::invalid("flag --start-time: " + t.status().message());
+    o.start_time = *t;
+  }
+  if (flags.seed->count() == 0) o.seed = std::random_device{}() ^ (uint64_t{std::random_device{}()} << 32);
+  return o;
+}
+
 Result<Config> build_config(const ServeFlags& flags) {
   Config config;
   if (!flags.config_path.empty()) WEFT_RETURN_IF_ERROR(load_config_file(config, flags.config_path));
@@ -46,6 +88,7 @@ const char* kSubcommandHelp =
     "Usage: weft <command> [flags]\n\n"
     "Commands:\n"
     "  serve     Run the server (ingest, storage, query API). `weft serve --help` lists flags.\n"
+    "  demo      Send a simulated shop's traces and logs to a weft. `weft demo --help`.\n"
     "  version   Print the version.\n"
     "  help      Print this help; `weft help config` prints every setting.\n";
 
@@ -57,6 +100,9 @@ int run_cli(int argc, char** argv) {
   ServeFlags flags;
   CLI::App* serve = app.add_subcommand("serve", "Run the server");
   add_setting_flags(*serve, flags);
+  DemoFlags demo_flags;
+  CLI::App* demo_cmd = app.add_subcommand("demo", "Send a simulated shop's traces and logs to a weft");
+  add_demo_flags(*demo_cmd, demo_flags);
   CLI::App* version = app.add_subcommand("version", "Print the version");
   CLI::App* help = app.add_subcommand("help", "Print help; `weft help config` lists settings");
   std::string help_topic;
@@ -77,6 +123,14 @@ int run_cli(int argc, char** argv) {
       return 2;
     }
     return run_serve(*config);
+  }
+  if (*demo_cmd) {
+    auto options = build_demo_options(demo_flags);
+    if (!options.is_ok()) {
+      log::error("bad flags", {{"error", options.status().message()}});
+      return 2;
+    }
+    return run_demo(*options);
   }
   if (*help && help_topic == "config") {
     std::cout << settings_reference_markdown();

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/config.h"
+#include "demo/demo_runner.h"
 
 namespace weft::app {
 
@@ -13,6 +14,11 @@ int run_cli(int argc, char** argv);
 
 // `weft serve`: runs the server until SIGTERM or SIGINT, then shuts down gracefully.
 int run_serve(const Config& config);
+
+// `weft demo`: sends the simulated shop's traces and logs (src/demo) to a weft until
+// options.duration has passed or SIGTERM/SIGINT arrives; prints a summary. 0 when done, 1 when
+// nothing could be delivered, 2 for bad options.
+int run_demo(const demo::DemoOptions& options);
 
 // The text `weft help config` prints, and docs/configuration.md's table: every setting with
 // its flag, default and bounds.
