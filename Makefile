@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test unit-test fuzz bench clean
+.PHONY: all deps configure build run test-deps test unit-test fuzz bench clean
 
 all: build
 
@@ -16,8 +16,9 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# Starts weft serve with defaults, and weft demo feeding it (DEMO=0 to skip the demo).
 run: build
-	$(BUILD_DIR)/weft serve
+	@BUILD_DIR=$(BUILD_DIR) scripts/run.sh
 
 test-deps:
 	@cd tests/integration && npm install --no-audit --no-fund --loglevel=error
