@@ -2,8 +2,6 @@
 
 #include <vector>
 
-#include "otlp/otlp_decode.h"
-
 namespace weft::otlp {
 
 std::string DecodePath::str() const {
@@ -28,6 +26,15 @@ std::string DecodePath::describe(std::string_view what) const {
   out += ": ";
   out += what;
   return out;
+}
+
+bool DecodeContext::fail(std::string_view what) {
+  error_ = Status::invalid(path_.describe(what));
+  return false;
+}
+
+void DecodeContext::reject_current(std::string reason) {
+  if (reject_reason_.empty()) reject_reason_ = path_.describe(reason);
 }
 
 void DecodeReport::reject(std::string why) {

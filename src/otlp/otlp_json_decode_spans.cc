@@ -1,55 +1,12 @@
-// OTLP/JSON decoding of ExportTraceServiceRequest (resourceSpans, scopeSpans, spans with their
-// events, links and status).
+// OTLP/JSON decoding of a Span with its events, links and status (the envelope around it is
+// in otlp_json_decode.cc).
 #include "otlp/otlp_enum_names.h"
 #include "otlp/otlp_json_decoder.h"
 
 namespace weft::otlp {
 
-bool JsonDecoder::spans_request(JsonElement root, SpanBatch* batch) {
-  return fields(root, [&](std::string_view key, JsonElement v) {
-    if (!key_is(key, "resourceSpans", "resource_spans")) return true;
-    return items(v, [&](JsonElement item) { return resource_spans(item, batch); });
-  });
-}
-
-bool JsonDecoder::resource_spans(JsonElement e, SpanBatch* batch) {
-  auto owned = std::make_shared<Resource>();
-  const ResourcePtr shared = owned;
-  return fields(e, [&](std::string_view key, JsonElement v) {
-    if (key == "resource") return resource(v, owned.get());
-    if (key_is(key, "schemaUrl", "schema_url")) return get_string(v, &owned->schema_url);
-    if (key_is(key, "scopeSpans", "scope_spans"))
-      return items(v, [&](JsonElement item) { return scope_spans(item, shared, batch); });
-    return true;
-  });
-}
-
-bool JsonDecoder::scope_spans(JsonElement e, const ResourcePtr& resource, SpanBatch* batch) {
-  auto owned = std::make_shared<Scope>();
-  const ScopePtr shared = owned;
-  return fields(e, [&](std::string_view key, JsonElement v) {
-    if (key == "scope") return scope(v, owned.get());
-    if (key_is(key, "schemaUrl", "schema_url")) return get_string(v, &owned->schema_url);
-    if (key != "spans") return true;
-    reserve_for_array(&batch->spans, v);
-    return items(v, [&](JsonElement item) {
-      Span& s = batch->spans.emplace_back();
-      s.resource = resource;
-      s.scope = shared;
-      if (!span(item, &s)) return false;
-      finish_span(batch);
-      return true;
-    });
-  });
-}
-
-bool JsonDecoder::span(JsonElement e, Span* s) {
-  reject_reason_.clear();
-  if (!fields(e, [&](std::string_view key, JsonElement v) { return span_field(key, v, s); }))
-    return false;
-  if (!s->trace_id.present()) reject_current("missing trace_id");
-  if (!s->span_id.present()) reject_current("missing span_id");
-  return true;
+bool JsonDecoder::decode_item(JsonElement e, Span* s) {
+  return fields(e, [&](std::string_view key, JsonElement v) { return span_field(key, v, s); });
 }
 
 bool JsonDecoder::span_field(std::string_view key, JsonElement v, Span* s) {
@@ -118,14 +75,6 @@ bool JsonDecoder::span_status(JsonElement e, Span* s) {
     s->status_code = static_cast<SpanStatusCode>(code);
     return true;
   });
-}
-
-// Keeps or rejects the span just decoded (the last one of the batch).
-void JsonDecoder::finish_span(SpanBatch* batch) {
-  if (reject_reason_.empty()) return;
-  report_->reject(std::move(reject_reason_));
-  reject_reason_.clear();
-  batch->spans.pop_back();
 }
 
 }  // namespace weft::otlp

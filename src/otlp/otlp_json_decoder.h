@@ -6,8 +6,9 @@
 // or value names, bytesValue is base64, doubleValue a number or "NaN"/"Infinity"/"-Infinity".
 // A value of the wrong JSON type is a structural error (false, with a Status naming the path);
 // an id that is not hex of the right length rejects its record, as in the protobuf decoder.
-// Shared messages are in otlp_json_common.cc, logs in otlp_json_decode.cc, traces in
-// otlp_json_decode_spans.cc.
+// The envelope of a request is walked by one template over LogsSignal/SpansSignal
+// (otlp_json_decode.cc); shared messages are in otlp_json_common.cc, LogRecord in
+// otlp_json_decode_logs.cc, Span in otlp_json_decode_spans.cc.
 #pragma once
 
 #include <simdjson.h>
@@ -27,17 +28,23 @@ namespace weft::otlp {
 
 using JsonElement = simdjson::dom::element;
 
-class JsonDecoder {
+class JsonDecoder : public DecodeContext {
  public:
   JsonDecoder(const DecodeOptions& options, DecodeReport* report)
-      : options_(options), report_(report) {}
+      : DecodeContext(options, report) {}
 
-  bool logs_request(JsonElement root, LogBatch* batch);
-  bool spans_request(JsonElement root, SpanBatch* batch);
-
-  const Status& error() const { return error_; }
+  // Decodes an export request of Signal (LogsSignal, SpansSignal or a type derived from one)
+  // into `batch`. Defined and instantiated in otlp_json_decode.cc.
+  template <typename Signal>
+  bool request(JsonElement root, typename Signal::Batch* batch);
 
  private:
+  // The envelope (otlp_json_decode.cc).
+  template <typename Signal>
+  bool resource_group(JsonElement e, typename Signal::Batch* batch);
+  template <typename Signal>
+  bool scope_group(JsonElement e, const ResourcePtr& resource, typename Signal::Batch* batch);
+
   // Shared messages (otlp_json_common.cc).
   bool any_value(JsonElement e, AnyValue* out, int depth);
   bool any_value_field(std::string_view key, JsonElement e, AnyValue* out, int depth);
@@ -48,22 +55,16 @@ class JsonDecoder {
   bool resource(JsonElement e, Resource* out);
   bool scope(JsonElement e, Scope* out);
 
-  // Logs (otlp_json_decode.cc).
-  bool resource_logs(JsonElement e, LogBatch* batch);
-  bool scope_logs(JsonElement e, const ResourcePtr& resource, LogBatch* batch);
-  bool log_record(JsonElement e, LogRecord* rec);
+  // Logs (otlp_json_decode_logs.cc).
+  bool decode_item(JsonElement e, LogRecord* rec);
   bool log_record_field(std::string_view key, JsonElement e, LogRecord* rec);
-  void finish_log_record(LogBatch* batch);
 
   // Traces (otlp_json_decode_spans.cc).
-  bool resource_spans(JsonElement e, SpanBatch* batch);
-  bool scope_spans(JsonElement e, const ResourcePtr& resource, SpanBatch* batch);
-  bool span(JsonElement e, Span* span);
+  bool decode_item(JsonElement e, Span* span);
   bool span_field(std::string_view key, JsonElement e, Span* span);
   bool span_event(JsonElement e, SpanEvent* event);
   bool span_link(JsonElement e, SpanLink* link);
   bool span_status(JsonElement e, Span* span);
-  void finish_span(SpanBatch* batch);
 
   // Scalars (otlp_json_scalars.cc): each checks the JSON type, then stores the value.
   bool get_string(JsonElement e, std::string* out);
@@ -88,21 +89,16 @@ class JsonDecoder {
   template <typename OnItem>
   bool items(JsonElement e, OnItem&& on_item);
 
-  // Records a structural error at the current path; always returns false.
-  bool fail(std::string_view what);
+  // Records a structural error (a value of the wrong JSON type); always returns false.
   bool wrong_type(JsonElement e, const char* expected);
-  void reject_current(std::string reason);
-
-  const DecodeOptions& options_;
-  DecodeReport* report_;
-  DecodePath path_;
-  Status error_;
-  std::string reject_reason_;  // non-empty while the current record is to be rejected
 };
 
 // True when `key` is the lowerCamelCase or the snake_case name of a field.
 inline bool key_is(std::string_view key, std::string_view camel, std::string_view snake) {
   return key == camel || key == snake;
+}
+inline bool key_is(std::string_view key, const FieldName& name) {
+  return key_is(key, name.camel, name.snake);
 }
 
 // Makes room for the items of array `e` (if it is one) at the end of `v`, growing at least

@@ -1,4 +1,4 @@
-// JsonDecoder: scalar values under the OTLP/JSON mapping, and error reporting.
+// JsonDecoder: scalar values under the OTLP/JSON mapping, and wrong-type errors.
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -46,17 +46,8 @@ bool integral_double(double d, T* out) {
 
 }  // namespace
 
-bool JsonDecoder::fail(std::string_view what) {
-  error_ = Status::invalid(path_.describe(what));
-  return false;
-}
-
 bool JsonDecoder::wrong_type(JsonElement e, const char* expected) {
   return fail(std::string("expected ") + expected + ", got " + json_type_name(e.type()));
-}
-
-void JsonDecoder::reject_current(std::string reason) {
-  if (reject_reason_.empty()) reject_reason_ = path_.describe(reason);
 }
 
 bool JsonDecoder::get_string(JsonElement e, std::string* out) {

@@ -1,20 +1,11 @@
 // ProtoDecoder: the messages shared by logs and traces (AnyValue, KeyValue, Resource,
-// InstrumentationScope), the field helpers, and error reporting.
+// InstrumentationScope), the field helpers, and the item counts used to reserve.
 #include <bit>
 
 #include "otlp/otlp_fields.h"
 #include "otlp/otlp_proto_decoder.h"
 
 namespace weft::otlp {
-
-bool ProtoDecoder::fail(std::string_view what) {
-  error_ = Status::invalid(path_.describe(what));
-  return false;
-}
-
-void ProtoDecoder::reject_current(std::string reason) {
-  if (reject_reason_.empty()) reject_reason_ = path_.describe(reason);
-}
 
 bool ProtoDecoder::want(const WireField& f, WireType type) {
   if (f.type == type) return true;

@@ -1,79 +1,13 @@
-// Protobuf decoding of ExportTraceServiceRequest (ResourceSpans, ScopeSpans, Span with its
-// events, links and status), and the public entry point decode_spans_proto().
+// Protobuf decoding of an OTLP Span with its events, links and status (the envelope around it
+// is in otlp_proto_decode.cc).
 #include "otlp/otlp_fields.h"
 #include "otlp/otlp_proto_decoder.h"
 
 namespace weft::otlp {
 
-bool ProtoDecoder::spans_request(std::string_view bytes, SpanBatch* batch) {
-  batch->spans.reserve(count_request_items(bytes));
-  size_t index = 0;
-  return fields(bytes, [&](const WireField& f) {
-    if (f.number != field::kExportTraceRequestResourceSpans) return true;
-    if (!get_message(f)) return false;
-    PathScope ps(path_, "resource_spans", index++);
-    return resource_spans(f.bytes, batch);
-  });
-}
-
-// As resource_logs(): one Resource object for every span of this ResourceSpans.
-bool ProtoDecoder::resource_spans(std::string_view bytes, SpanBatch* batch) {
-  auto owned = std::make_shared<Resource>();
-  const ResourcePtr shared = owned;
-  size_t index = 0;
-  return fields(bytes, [&](const WireField& f) {
-    switch (f.number) {
-      case field::kResourceGroupResource: {
-        if (!get_message(f)) return false;
-        PathScope ps(path_, "resource");
-        return resource(f.bytes, owned.get());
-      }
-      case field::kResourceGroupScopes: {
-        if (!get_message(f)) return false;
-        PathScope ps(path_, "scope_spans", index++);
-        return scope_spans(f.bytes, shared, batch);
-      }
-      case field::kResourceGroupSchemaUrl: return get_string(f, &owned->schema_url);
-      default: return true;
-    }
-  });
-}
-
-bool ProtoDecoder::scope_spans(std::string_view bytes, const ResourcePtr& resource,
-                               SpanBatch* batch) {
-  auto owned = std::make_shared<Scope>();
-  const ScopePtr shared = owned;
-  size_t index = 0;
-  return fields(bytes, [&](const WireField& f) {
-    switch (f.number) {
-      case field::kScopeGroupScope: {
-        if (!get_message(f)) return false;
-        PathScope ps(path_, "scope");
-        return scope(f.bytes, owned.get());
-      }
-      case field::kScopeGroupItems: {
-        if (!get_message(f)) return false;
-        PathScope ps(path_, "spans", index++);
-        Span& s = batch->spans.emplace_back();
-        s.resource = resource;
-        s.scope = shared;
-        if (!span(f.bytes, &s)) return false;
-        finish_span(batch);
-        return true;
-      }
-      case field::kScopeGroupSchemaUrl: return get_string(f, &owned->schema_url);
-      default: return true;
-    }
-  });
-}
-
-bool ProtoDecoder::span(std::string_view bytes, Span* s) {
-  reject_reason_.clear();
+bool ProtoDecoder::decode_item(std::string_view bytes, Span* s) {
   s->attributes.reserve(count_len_fields(bytes, field::kSpanAttributes));
-  if (!fields(bytes, [&](const WireField& f) { return span_field(f, s); })) return false;
-  if (!s->trace_id.present()) reject_current("missing trace_id");
-  if (!s->span_id.present()) reject_current("missing span_id");
-  return true;
+  return fields(bytes, [&](const WireField& f) { return span_field(f, s); });
 }
 
 bool ProtoDecoder::span_field(const WireField& f, Span* s) {
@@ -146,23 +80,6 @@ bool ProtoDecoder::span_status(std::string_view bytes, Span* s) {
       default: return true;
     }
   });
-}
-
-// Keeps or rejects the span just decoded (the last one of the batch).
-void ProtoDecoder::finish_span(SpanBatch* batch) {
-  if (reject_reason_.empty()) return;
-  report_->reject(std::move(reject_reason_));
-  reject_reason_.clear();
-  batch->spans.pop_back();
-}
-
-Result<SpanBatch> decode_spans_proto(std::string_view bytes, const DecodeOptions& options,
-                                     DecodeReport* report) {
-  DecodeReport ignored;
-  ProtoDecoder decoder(options, report != nullptr ? report : &ignored);
-  SpanBatch batch;
-  if (!decoder.spans_request(bytes, &batch)) return decoder.error();
-  return batch;
 }
 
 }  // namespace weft::otlp

@@ -2,9 +2,11 @@
 //
 // One object per request. Each method decodes one message from its bytes and returns false on
 // a structural error, after recording a Status whose message names the path and the problem.
-// Records with unacceptable ids are rejected into the DecodeReport instead. The messages shared
-// by logs and traces (AnyValue, KeyValue, Resource, InstrumentationScope) are decoded in
-// otlp_proto_common.cc, logs in otlp_proto_decode.cc, traces in otlp_proto_decode_spans.cc.
+// Records with unacceptable ids are rejected into the DecodeReport instead. The envelope of a
+// request (resource and scope groups) is walked by one template over LogsSignal/SpansSignal
+// (otlp_proto_decode.cc); the messages shared by logs and traces (AnyValue, KeyValue, Resource,
+// InstrumentationScope) are decoded in otlp_proto_common.cc, LogRecord in
+// otlp_proto_decode_logs.cc, Span in otlp_proto_decode_spans.cc.
 #pragma once
 
 #include <memory>
@@ -19,18 +21,24 @@
 
 namespace weft::otlp {
 
-class ProtoDecoder {
+class ProtoDecoder : public DecodeContext {
  public:
   ProtoDecoder(const DecodeOptions& options, DecodeReport* report)
-      : options_(options), report_(report) {}
+      : DecodeContext(options, report) {}
 
-  bool logs_request(std::string_view bytes, LogBatch* batch);
-  bool spans_request(std::string_view bytes, SpanBatch* batch);
-
-  // The structural error after a method returned false.
-  const Status& error() const { return error_; }
+  // Decodes an export request of Signal (LogsSignal, SpansSignal or a type derived from one)
+  // into `batch`. Defined and instantiated in otlp_proto_decode.cc.
+  template <typename Signal>
+  bool request(std::string_view bytes, typename Signal::Batch* batch);
 
  private:
+  // The envelope (otlp_proto_decode.cc).
+  template <typename Signal>
+  bool resource_group(std::string_view bytes, typename Signal::Batch* batch);
+  template <typename Signal>
+  bool scope_group(std::string_view bytes, const ResourcePtr& resource,
+                   typename Signal::Batch* batch);
+
   // Shared messages (otlp_proto_common.cc).
   bool any_value(std::string_view bytes, AnyValue* out, int depth);
   bool array_value(std::string_view bytes, std::vector<AnyValue>* out, int depth);
@@ -41,22 +49,16 @@ class ProtoDecoder {
   bool resource(std::string_view bytes, Resource* out);
   bool scope(std::string_view bytes, Scope* out);
 
-  // Logs (otlp_proto_decode.cc).
-  bool resource_logs(std::string_view bytes, LogBatch* batch);
-  bool scope_logs(std::string_view bytes, const ResourcePtr& resource, LogBatch* batch);
-  bool log_record(std::string_view bytes, LogRecord* rec);
+  // Logs (otlp_proto_decode_logs.cc).
+  bool decode_item(std::string_view bytes, LogRecord* rec);
   bool log_record_field(const WireField& f, LogRecord* rec);
-  void finish_log_record(LogBatch* batch);
 
   // Traces (otlp_proto_decode_spans.cc).
-  bool resource_spans(std::string_view bytes, SpanBatch* batch);
-  bool scope_spans(std::string_view bytes, const ResourcePtr& resource, SpanBatch* batch);
-  bool span(std::string_view bytes, Span* span);
+  bool decode_item(std::string_view bytes, Span* span);
   bool span_field(const WireField& f, Span* span);
   bool span_event(std::string_view bytes, SpanEvent* event);
   bool span_link(std::string_view bytes, SpanLink* link);
   bool span_status(std::string_view bytes, Span* span);
-  void finish_span(SpanBatch* batch);
 
   // Field helpers: each checks the wire type, then stores the value.
   bool want(const WireField& f, WireType type);
@@ -74,17 +76,6 @@ class ProtoDecoder {
   // Calls on_field for every field of `bytes`; false on the first failure.
   template <typename OnField>
   bool fields(std::string_view bytes, OnField&& on_field);
-
-  // Records a structural error at the current path; always returns false.
-  bool fail(std::string_view what);
-  // Marks the record being decoded as rejected (the first reason is kept).
-  void reject_current(std::string reason);
-
-  const DecodeOptions& options_;
-  DecodeReport* report_;
-  DecodePath path_;
-  Status error_;
-  std::string reject_reason_;  // non-empty while the current record is to be rejected
 };
 
 template <typename OnField>
