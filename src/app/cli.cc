@@ -72,6 +72,68 @@ Result<demo::DemoOptions> build_demo_options(DemoFlags& flags) {
   return o;
 }
 
+// The flags of `weft loadgen`, as given.
+struct LoadgenFlags {
+  loadgen::LoadgenOptions options;
+  std::string protocol = "otlp-http";
+  std::string signal = "logs";
+  std::string duration;
+  std::string time_spread = "0s";
+  std::string data_dir;
+  bool json = false;
+  CLI::Option* seed = nullptr;
+};
+
+void add_loadgen_flags(CLI::App& cmd, LoadgenFlags& flags) {
+  loadgen::LoadgenOptions& o = flags.options;
+  cmd.add_option("--endpoint", o.endpoint, "Base URL of the server. Default: " + o.endpoint + ".");
+  cmd.add_option("--protocol", flags.protocol,
+                 "otlp-http, loki or elastic (otlp-grpc: not supported yet). Default: otlp-http.");
+  cmd.add_option("--signal", flags.signal, "logs or traces (traces: otlp-http only). Default: logs.");
+  cmd.add_option("--source", o.source.kind,
+                 "synthetic, nezha or apache (replays of the shared data). Default: synthetic.");
+  cmd.add_option("--data-dir-shared", flags.data_dir,
+                 "The shared data folder. Default: $WEFT_SHARED_DATA, else ../shared/data.");
+  cmd.add_option("--connections", o.connections, "Concurrent connections. Default: 4.")
+      ->check(CLI::Range(1, 1024));
+  cmd.add_option("--rate", o.rate, "Records per second; 0 = flat out. Default: 0.")
+      ->check(CLI::NonNegativeNumber);
+  cmd.add_option("--duration", flags.duration, "How long to run, e.g. 30s. Default: 10s.");
+  cmd.add_option("--records", o.records, "Send exactly this many records, then stop.");
+  cmd.add_option("--batch-size", o.batch_size, "Records per request. Default: 1000.")
+      ->check(CLI::PositiveNumber);
+  cmd.add_option("--pool", o.pool_requests,
+                 "Distinct pre-encoded requests, cycled, in a duration run. Default: 64.")
+      ->check(CLI::PositiveNumber);
+  cmd.add_option("--tenant", o.tenant, "Tenant, sent as X-Scope-OrgID. Default: none.");
+  flags.seed = cmd.add_option("--seed", o.source.seed, "Seed of the generated data. Default: random.");
+  cmd.add_option("--time-spread", flags.time_spread,
+                 "Spread timestamps over this much of the past, e.g. 24h; 0s = now. Default: 0s.");
+  cmd.add_flag("--json", flags.json, "Print the summary as one JSON line.");
+}
+
+Result<loadgen::LoadgenOptions> build_loadgen_options(LoadgenFlags& flags) {
+  loadgen::LoadgenOptions o = flags.options;
+  auto protocol = loadgen::parse_protocol(flags.protocol);
+  if (!protocol.is_ok()) return Status::invalid("flag --protocol: " + protocol.status().message());
+  o.protocol = *protocol;
+  auto signal = loadgen::parse_signal(flags.signal);
+  if (!signal.is_ok()) return Status::invalid("flag --signal: " + signal.status().message());
+  o.signal = *signal;
+  if (!flags.duration.empty()) {
+    auto d = parse_duration(flags.duration);
+    if (!d.is_ok()) return Status::invalid("flag --duration: " + d.status().message());
+    if (d->count() <= 0) return Status::invalid("flag --duration: must be more than 0");
+    o.duration = *d;
+  }
+  auto spread = parse_duration(flags.time_spread);
+  if (!spread.is_ok()) return Status::invalid("flag --time-spread: " + spread.status().message());
+  o.source.time_spread = *spread;
+  o.source.data_dir = loadgen::resolve_shared_data_dir(flags.data_dir);
+  if (flags.seed->count() == 0) o.source.seed = std::random_device{}() ^ (uint64_t{std::random_device{}()} << 32);
+  return o;
+}
+
 Result<Config> build_config(const ServeFlags& flags) {
   Config config;
   if (!flags.config_path.empty()) WEFT_RETURN_IF_ERROR(load_config_file(config, flags.config_path));
@@ -89,6 +151,7 @@ const char* kSubcommandHelp =
     "Commands:\n"
     "  serve     Run the server (ingest, storage, query API). `weft serve --help` lists flags.\n"
     "  demo      Send a simulated shop's traces and logs to a weft. `weft demo --help`.\n"
+    "  loadgen   Drive ingest load at a server for benchmarks. `weft loadgen --help`.\n"
     "  version   Print the version.\n"
     "  help      Print this help; `weft help config` prints every setting.\n";
 
@@ -103,6 +166,9 @@ int run_cli(int argc, char** argv) {
   DemoFlags demo_flags;
   CLI::App* demo_cmd = app.add_subcommand("demo", "Send a simulated shop's traces and logs to a weft");
   add_demo_flags(*demo_cmd, demo_flags);
+  LoadgenFlags loadgen_flags;
+  CLI::App* loadgen_cmd = app.add_subcommand("loadgen", "Drive ingest load at a server for benchmarks");
+  add_loadgen_flags(*loadgen_cmd, loadgen_flags);
   CLI::App* version = app.add_subcommand("version", "Print the version");
   CLI::App* help = app.add_subcommand("help", "Print help; `weft help config` lists settings");
   std::string help_topic;
@@ -131,6 +197,14 @@ int run_cli(int argc, char** argv) {
       return 2;
     }
     return run_demo(*options);
+  }
+  if (*loadgen_cmd) {
+    auto options = build_loadgen_options(loadgen_flags);
+    if (!options.is_ok()) {
+      log::error("bad flags", {{"error", options.status().message()}});
+      return 2;
+    }
+    return run_loadgen(*options, loadgen_flags.json);
   }
   if (*help && help_topic == "config") {
     std::cout << settings_reference_markdown();

@@ -6,6 +6,7 @@
 
 #include "app/config.h"
 #include "demo/demo_runner.h"
+#include "loadgen/loadgen_runner.h"
 
 namespace weft::app {
 
@@ -19,6 +20,11 @@ int run_serve(const Config& config);
 // options.duration has passed or SIGTERM/SIGINT arrives; prints a summary. 0 when done, 1 when
 // nothing could be delivered, 2 for bad options.
 int run_demo(const demo::DemoOptions& options);
+
+// `weft loadgen`: pre-encodes requests and drives them at a server (src/loadgen), then prints
+// a summary (one JSON line when `json`). 0 when something was acknowledged, 1 when nothing
+// was, 2 for bad options or missing replay data.
+int run_loadgen(const loadgen::LoadgenOptions& options, bool json);
 
 // The text `weft help config` prints, and docs/configuration.md's table: every setting with
 // its flag, default and bounds.

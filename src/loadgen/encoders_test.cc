@@ -1,0 +1,163 @@
+// The Loki and Elasticsearch encoders, decoded back: snappy, the PushRequest protobuf (read
+// with the project's wire reader), and the bulk NDJSON (parsed with simdjson).
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <map>
+#include <sstream>
+
+#include "loadgen/elastic_bulk_encoder.h"
+#include "loadgen/loki_push_encoder.h"
+#include "loadgen/snappy_block.h"
+#include "otlp/proto_reader.h"
+
+namespace weft::loadgen {
+namespace {
+
+using otlp::ProtoReader;
+using otlp::WireField;
+
+LogBatch sample_batch() {
+  auto checkout = std::make_shared<Resource>();
+  checkout->attributes = {{"service.name", std::string("checkout")}, {"host.name", std::string("h1")}};
+  auto payment = std::make_shared<Resource>();
+  payment->attributes = {{"service.name", std::string("pay\"ment")}};
+  LogBatch b;
+  auto add = [&](ResourcePtr res, int32_t sev, std::string body, UnixNanos t, bool ids) {
+    LogRecord r;
+    r.resource = res;
+    r.severity_number = sev;
+    r.body = std::move(body);
+    r.time_unix_nano = t;
+    if (ids) {
+      r.trace_id = *TraceId::from_hex("0102030405060708090a0b0c0d0e0f10");
+      r.span_id = *SpanId::from_hex("1112131415161718");
+    }
+    b.records.push_back(std::move(r));
+  };
+  add(checkout, 9, "order placed", 1'700'000'000'123'456'789, true);
+  add(payment, 17, "card declined \"x\"", 1'700'000'001'000'000'000, false);
+  add(checkout, 9, "order shipped", 1'700'000'002'000'000'001, false);
+  return b;
+}
+
+struct DecodedEntry {
+  int64_t seconds = 0, nanos = 0;
+  std::string line;
+  std::map<std::string, std::string> metadata;
+};
+
+std::map<std::string, std::string> decode_pair(std::string_view bytes) {
+  ProtoReader r(bytes);
+  WireField f;
+  std::string name, value;
+  while (r.next(&f)) (f.number == 1 ? name : value) = std::string(f.bytes);
+  return {{name, value}};
+}
+
+DecodedEntry decode_entry(std::string_view bytes) {
+  DecodedEntry e;
+  ProtoReader r(bytes);
+  WireField f;
+  while (r.next(&f)) {
+    if (f.number == 1) {
+      ProtoReader ts(f.bytes);
+      WireField t;
+      while (ts.next(&t)) (t.number == 1 ? e.seconds : e.nanos) = static_cast<int64_t>(t.scalar);
+    } else if (f.number == 2) {
+      e.line = std::string(f.bytes);
+    } else if (f.number == 3) {
+      e.metadata.merge(decode_pair(f.bytes));
+    }
+  }
+  EXPECT_FALSE(r.failed());
+  return e;
+}
+
+// labels -> entries
+std::vector<std::pair<std::string, std::vector<DecodedEntry>>> decode_push(std::string_view bytes) {
+  std::vector<std::pair<std::string, std::vector<DecodedEntry>>> out;
+  ProtoReader r(bytes);
+  WireField f;
+  while (r.next(&f)) {
+    EXPECT_EQ(f.number, 1u);
+    ProtoReader s(f.bytes);
+    WireField g;
+    out.emplace_back();
+    while (s.next(&g)) {
+      if (g.number == 1) out.back().first = std::string(g.bytes);
+      if (g.number == 2) out.back().second.push_back(decode_entry(g.bytes));
+    }
+  }
+  EXPECT_FALSE(r.failed());
+  return out;
+}
+
+TEST(SnappyBlock, RoundTripsAndRejectsGarbage) {
+  std::string text(10000, 'a');
+  text += "some tail 12345";
+  std::string packed = snappy_compress(text);
+  EXPECT_LT(packed.size(), text.size());
+  EXPECT_EQ(snappy_uncompress(packed), text);
+  EXPECT_FALSE(snappy_uncompress("\xff\xff\xff\xff\xff garbage").has_value());
+}
+
+TEST(LokiPushEncoder, LabelsUsePrometheusSyntax) {
+  EXPECT_EQ(loki_labels("checkout", "info"), R"({service_name="checkout",level="info"})");
+  EXPECT_EQ(loki_labels("a\"b\\c", "warn"), R"({service_name="a\"b\\c",level="warn"})");
+}
+
+TEST(LokiPushEncoder, DecodesBackToStreamsAndEntries) {
+  std::string body = encode_loki_push(sample_batch());
+  std::optional<std::string> proto = snappy_uncompress(body);
+  ASSERT_TRUE(proto.has_value());
+  EXPECT_EQ(*proto, encode_loki_push_proto(sample_batch()));
+  auto streams = decode_push(*proto);
+  ASSERT_EQ(streams.size(), 2u);
+  EXPECT_EQ(streams[0].first, R"({service_name="checkout",level="info"})");
+  EXPECT_EQ(streams[1].first, R"({service_name="pay\"ment",level="error"})");
+  ASSERT_EQ(streams[0].second.size(), 2u);
+  const DecodedEntry& first = streams[0].second[0];
+  EXPECT_EQ(first.seconds, 1'700'000'000);
+  EXPECT_EQ(first.nanos, 123'456'789);
+  EXPECT_EQ(first.line, "order placed");
+  EXPECT_EQ(first.metadata.at("trace_id"), "0102030405060708090a0b0c0d0e0f10");
+  EXPECT_EQ(first.metadata.at("span_id"), "1112131415161718");
+  EXPECT_EQ(streams[0].second[1].line, "order shipped");
+  EXPECT_EQ(streams[0].second[1].nanos, 1);
+  ASSERT_EQ(streams[1].second.size(), 1u);
+  EXPECT_EQ(streams[1].second[0].line, "card declined \"x\"");
+  EXPECT_EQ(streams[1].second[0].nanos, 0);
+  EXPECT_TRUE(streams[1].second[0].metadata.empty());
+}
+
+TEST(ElasticBulkEncoder, WritesCreateActionsAndEcsDocuments) {
+  std::string body = encode_elastic_bulk(sample_batch(), "logs");
+  ASSERT_FALSE(body.empty());
+  EXPECT_EQ(body.back(), '\n');
+  std::vector<std::string> lines;
+  std::istringstream in(body);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 6u);
+  simdjson::dom::parser parser;
+  for (size_t i = 0; i < lines.size(); i += 2) EXPECT_EQ(lines[i], R"({"create":{"_index":"logs"}})");
+
+  simdjson::dom::element doc = parser.parse(lines[1]);
+  EXPECT_EQ(std::string_view(doc["@timestamp"]), "2023-11-14T22:13:20.123456789Z");
+  EXPECT_EQ(std::string_view(doc["message"]), "order placed");
+  EXPECT_EQ(std::string_view(doc["log.level"]), "info");
+  EXPECT_EQ(std::string_view(doc["service.name"]), "checkout");
+  EXPECT_EQ(std::string_view(doc["trace.id"]), "0102030405060708090a0b0c0d0e0f10");
+  EXPECT_EQ(std::string_view(doc["span.id"]), "1112131415161718");
+  EXPECT_EQ(std::string_view(doc["host.name"]), "h1");
+
+  doc = parser.parse(lines[3]);
+  EXPECT_EQ(std::string_view(doc["message"]), "card declined \"x\"");
+  EXPECT_EQ(std::string_view(doc["log.level"]), "error");
+  EXPECT_EQ(std::string_view(doc["service.name"]), "pay\"ment");
+  EXPECT_TRUE(doc["trace.id"].error() != simdjson::SUCCESS);
+  EXPECT_TRUE(doc["host.name"].error() != simdjson::SUCCESS);
+}
+
+}  // namespace
+}  // namespace weft::loadgen

@@ -1,0 +1,101 @@
+#include "loadgen/load_driver.h"
+
+#include <thread>
+
+namespace weft::loadgen {
+
+// One connection thread's connection and tallies.
+struct LoadDriver::Worker {
+  explicit Worker(const demo::HttpEndpoint& e, std::chrono::milliseconds timeout)
+      : poster(e, timeout) {}
+  HttpPoster poster;
+  DriverReport report;
+  LatencyRecorder latency;
+};
+
+LoadDriver::LoadDriver(demo::HttpEndpoint endpoint, DriverOptions options)
+    : endpoint_(std::move(endpoint)), options_(options) {}
+
+bool LoadDriver::over(Clock::time_point now) const {
+  return stop_.load() || (options_.duration && now >= deadline_);
+}
+
+bool LoadDriver::wait_until(Clock::time_point due) {
+  while (true) {
+    Clock::time_point now = Clock::now();
+    if (over(now)) return false;
+    if (now >= due) return true;
+    if (options_.duration && due >= deadline_) return false;  // due after the end
+    std::this_thread::sleep_for(std::min<Clock::duration>(due - now, std::chrono::milliseconds(50)));
+  }
+}
+
+const PoolEntry& LoadDriver::entry(const RequestPool& pool, uint64_t k) const {
+  if (pool.last && options_.max_requests > 0 && k + 1 == options_.max_requests) return *pool.last;
+  return pool.entries[k % pool.entries.size()];
+}
+
+void LoadDriver::work(const RequestPool& pool, Worker& w) {
+  while (true) {
+    uint64_t k = next_.fetch_add(1);
+    if (options_.max_requests > 0 && k >= options_.max_requests) return;
+    if (seconds_per_request_ > 0) {
+      auto due = start_ + std::chrono::duration_cast<Clock::duration>(
+                              std::chrono::duration<double>(seconds_per_request_ * static_cast<double>(k)));
+      if (!wait_until(due)) return;
+    } else if (over(Clock::now())) {
+      return;
+    }
+    const PoolEntry& e = entry(pool, k);
+    Clock::time_point sent = Clock::now();
+    Result<int> status = w.poster.post(e.request);
+    if (!status.is_ok()) {
+      if (w.report.io_errors++ == 0) w.report.first_error = status.status().message();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));  // no busy loop on a dead server
+      continue;
+    }
+    w.latency.add(Clock::now() - sent);
+    if (*status >= 200 && *status < 300) {
+      w.report.requests += 1;
+      w.report.records += e.records;
+      w.report.bytes += e.request.body().size();
+    } else {
+      w.report.rejected += 1;
+      w.report.records_rejected += e.records;
+      w.report.non_2xx[*status] += 1;
+    }
+  }
+}
+
+DriverReport LoadDriver::run(const RequestPool& pool) {
+  int n = std::max(1, options_.connections);
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (int i = 0; i < n; ++i) workers.push_back(std::make_unique<Worker>(endpoint_, options_.timeout));
+  if (options_.rate > 0)
+    seconds_per_request_ = static_cast<double>(pool.entries.front().records) / options_.rate;
+  start_ = Clock::now();
+  if (options_.duration) deadline_ = start_ + *options_.duration;
+  std::vector<std::thread> threads;
+  for (auto& w : workers) threads.emplace_back([&, worker = w.get()] { work(pool, *worker); });
+  for (auto& t : threads) t.join();
+
+  DriverReport total;
+  total.elapsed = Clock::now() - start_;
+  LatencyRecorder latency;
+  for (auto& w : workers) {
+    const DriverReport& r = w->report;
+    total.requests += r.requests;
+    total.records += r.records;
+    total.bytes += r.bytes;
+    total.rejected += r.rejected;
+    total.records_rejected += r.records_rejected;
+    total.io_errors += r.io_errors;
+    for (auto [status, count] : r.non_2xx) total.non_2xx[status] += count;
+    if (total.first_error.empty()) total.first_error = r.first_error;
+    latency.merge(w->latency);
+  }
+  total.latency = latency.summarize();
+  return total;
+}
+
+}  // namespace weft::loadgen

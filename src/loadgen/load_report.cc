@@ -1,0 +1,87 @@
+#include "loadgen/load_report.h"
+
+#include <cstdio>
+
+#include "common/json_writer.h"
+
+namespace weft::loadgen {
+
+namespace {
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string non_2xx_text(const DriverReport& d) {
+  if (d.non_2xx.empty()) return "none";
+  std::string out;
+  for (auto [status, count] : d.non_2xx) {
+    if (!out.empty()) out += ", ";
+    out += std::to_string(status) + ": " + std::to_string(count);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_report_text(const LoadgenReport& r) {
+  const DriverReport& d = r.driver;
+  const LatencySummary& l = d.latency;
+  std::string out;
+  out += "weft loadgen: " + r.protocol + " " + r.signal + " from " + r.source + " to " +
+         r.endpoint + ", " + std::to_string(r.connections) + " connections, " +
+         (r.rate_target > 0 ? fixed(r.rate_target, 0) + " records/s target" : "flat out") + "\n";
+  out += "  pre-encoded: " + std::to_string(r.pool_requests) + " requests, " +
+         fixed(r.pool_mb, 1) + " MB in " + fixed(r.encode_seconds, 2) + " s\n";
+  out += "  acknowledged: " + std::to_string(d.records) + " records in " +
+         std::to_string(d.requests) + " requests, " + fixed(r.seconds(), 2) + " s\n";
+  out += "  throughput: " + fixed(r.records_per_second(), 0) + " records/s, " +
+         fixed(r.mb_per_second(), 2) + " MB/s\n";
+  out += "  ack latency ms: p50 " + fixed(l.p50_ms, 2) + ", p90 " + fixed(l.p90_ms, 2) +
+         ", p99 " + fixed(l.p99_ms, 2) + ", max " + fixed(l.max_ms, 2) + "\n";
+  out += "  non-2xx: " + non_2xx_text(d) + " (" + std::to_string(d.records_rejected) +
+         " records); I/O errors: " + std::to_string(d.io_errors);
+  if (!d.first_error.empty()) out += " (first: " + d.first_error + ")";
+  out += "\n";
+  return out;
+}
+
+std::string format_report_json(const LoadgenReport& r) {
+  const DriverReport& d = r.driver;
+  JsonWriter w;
+  w.begin_object();
+  w.key("protocol"), w.value(r.protocol);
+  w.key("signal"), w.value(r.signal);
+  w.key("source"), w.value(r.source);
+  w.key("endpoint"), w.value(r.endpoint);
+  w.key("connections"), w.value(r.connections);
+  w.key("rate_target"), w.value(r.rate_target);
+  w.key("pool_requests"), w.value(static_cast<uint64_t>(r.pool_requests));
+  w.key("encode_seconds"), w.value(r.encode_seconds);
+  w.key("seconds"), w.value(r.seconds());
+  w.key("records"), w.value(d.records);
+  w.key("requests"), w.value(d.requests);
+  w.key("bytes"), w.value(d.bytes);
+  w.key("records_per_s"), w.value(r.records_per_second());
+  w.key("mb_per_s"), w.value(r.mb_per_second());
+  w.key("latency_ms");
+  w.begin_object();
+  w.key("p50"), w.value(d.latency.p50_ms);
+  w.key("p90"), w.value(d.latency.p90_ms);
+  w.key("p99"), w.value(d.latency.p99_ms);
+  w.key("max"), w.value(d.latency.max_ms);
+  w.end_object();
+  w.key("non_2xx");
+  w.begin_object();
+  for (auto [status, count] : d.non_2xx) w.key(std::to_string(status)), w.value(count);
+  w.end_object();
+  w.key("records_rejected"), w.value(d.records_rejected);
+  w.key("io_errors"), w.value(d.io_errors);
+  if (!d.first_error.empty()) w.key("first_error"), w.value(d.first_error);
+  w.end_object();
+  return w.take();
+}
+
+}  // namespace weft::loadgen

@@ -1,0 +1,75 @@
+#include "loadgen/request_encoder.h"
+
+#include "loadgen/elastic_bulk_encoder.h"
+#include "loadgen/loki_push_encoder.h"
+#include "otlp/otlp_encode.h"
+
+namespace weft::loadgen {
+
+Result<Protocol> parse_protocol(std::string_view name) {
+  if (name == "otlp-http") return Protocol::kOtlpHttp;
+  if (name == "loki") return Protocol::kLoki;
+  if (name == "elastic") return Protocol::kElastic;
+  if (name == "otlp-grpc") return Protocol::kOtlpGrpc;
+  return Status::invalid("unknown protocol \"" + std::string(name) +
+                         "\" (expected otlp-http, loki, elastic or otlp-grpc)");
+}
+
+std::string_view protocol_name(Protocol protocol) {
+  switch (protocol) {
+    case Protocol::kOtlpHttp: return "otlp-http";
+    case Protocol::kLoki: return "loki";
+    case Protocol::kElastic: return "elastic";
+    case Protocol::kOtlpGrpc: return "otlp-grpc";
+  }
+  return "?";
+}
+
+Result<Signal> parse_signal(std::string_view name) {
+  if (name == "logs") return Signal::kLogs;
+  if (name == "traces") return Signal::kTraces;
+  return Status::invalid("unknown signal \"" + std::string(name) + "\" (expected logs or traces)");
+}
+
+std::string_view signal_name(Signal signal) { return signal == Signal::kLogs ? "logs" : "traces"; }
+
+Result<RequestTarget> request_target(Protocol protocol, Signal signal) {
+  bool logs = signal == Signal::kLogs;
+  switch (protocol) {
+    case Protocol::kOtlpHttp:
+      return RequestTarget{logs ? "/v1/logs" : "/v1/traces", "application/x-protobuf"};
+    case Protocol::kOtlpGrpc:
+      return Status::unsupported(
+          "protocol otlp-grpc is not supported yet by weft loadgen (use otlp-http)");
+    case Protocol::kLoki:
+    case Protocol::kElastic:
+      if (!logs)
+        return Status::unsupported("protocol " + std::string(protocol_name(protocol)) +
+                                   " carries logs only (use --signal logs)");
+      if (protocol == Protocol::kLoki)
+        return RequestTarget{"/loki/api/v1/push", "application/x-protobuf"};
+      return RequestTarget{"/_bulk", std::string(kElasticContentType)};
+  }
+  return Status::internal("unknown protocol");
+}
+
+Result<EncodedRequest> encode_request(Protocol protocol, Signal signal, RecordSource& source,
+                                      size_t count) {
+  WEFT_RETURN_IF_ERROR(request_target(protocol, signal).status());
+  EncodedRequest out;
+  out.records = count;
+  if (signal == Signal::kTraces) {
+    SpanBatch spans;
+    WEFT_RETURN_IF_ERROR(source.next_spans(count, spans));
+    out.body = otlp::encode_spans_proto(spans);
+    return out;
+  }
+  LogBatch logs;
+  WEFT_RETURN_IF_ERROR(source.next_logs(count, logs));
+  if (protocol == Protocol::kLoki) out.body = encode_loki_push(logs);
+  else if (protocol == Protocol::kElastic) out.body = encode_elastic_bulk(logs);
+  else out.body = otlp::encode_logs_proto(logs);
+  return out;
+}
+
+}  // namespace weft::loadgen
