@@ -6,14 +6,14 @@ namespace weft::loadgen {
 
 // One connection thread's connection and tallies.
 struct LoadDriver::Worker {
-  explicit Worker(const demo::HttpEndpoint& e, std::chrono::milliseconds timeout)
-      : poster(e, timeout) {}
-  HttpPoster poster;
+  explicit Worker(const client::HttpEndpoint& e, std::chrono::milliseconds timeout)
+      : connection(e, timeout) {}
+  client::HttpConnection connection;
   DriverReport report;
   LatencyRecorder latency;
 };
 
-LoadDriver::LoadDriver(demo::HttpEndpoint endpoint, DriverOptions options)
+LoadDriver::LoadDriver(client::HttpEndpoint endpoint, DriverOptions options)
     : endpoint_(std::move(endpoint)), options_(options) {}
 
 bool LoadDriver::over(Clock::time_point now) const {
@@ -48,21 +48,22 @@ void LoadDriver::work(const RequestPool& pool, Worker& w) {
     }
     const PoolEntry& e = entry(pool, k);
     Clock::time_point sent = Clock::now();
-    Result<int> status = w.poster.post(e.request);
-    if (!status.is_ok()) {
-      if (w.report.io_errors++ == 0) w.report.first_error = status.status().message();
+    Result<client::Response> response = w.connection.send(e.request);
+    if (!response.is_ok()) {
+      if (w.report.io_errors++ == 0) w.report.first_error = response.status().message();
       std::this_thread::sleep_for(std::chrono::milliseconds(20));  // no busy loop on a dead server
       continue;
     }
     w.latency.add(Clock::now() - sent);
-    if (*status >= 200 && *status < 300) {
+    int status = response->status;
+    if (status >= 200 && status < 300) {
       w.report.requests += 1;
       w.report.records += e.records;
       w.report.bytes += e.request.body().size();
     } else {
       w.report.rejected += 1;
       w.report.records_rejected += e.records;
-      w.report.non_2xx[*status] += 1;
+      w.report.non_2xx[status] += 1;
     }
   }
 }

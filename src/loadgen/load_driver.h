@@ -17,14 +17,14 @@
 #include <string>
 #include <vector>
 
-#include "demo/otlp_http_sender.h"
-#include "loadgen/http_poster.h"
+#include "client/http_connection.h"
+#include "client/http_endpoint.h"
 #include "loadgen/latency_stats.h"
 
 namespace weft::loadgen {
 
 struct PoolEntry {
-  PreparedRequest request;
+  client::Request request;  // prepared once (client::prepare_post), sent as is
   uint64_t records = 0;
 };
 
@@ -56,7 +56,7 @@ struct DriverReport {
 
 class LoadDriver {
  public:
-  LoadDriver(demo::HttpEndpoint endpoint, DriverOptions options);
+  LoadDriver(client::HttpEndpoint endpoint, DriverOptions options);
 
   // Blocks until the run ends. `pool` must outlive the call.
   DriverReport run(const RequestPool& pool);
@@ -73,7 +73,7 @@ class LoadDriver {
   bool over(Clock::time_point now) const;
   const PoolEntry& entry(const RequestPool& pool, uint64_t k) const;
 
-  demo::HttpEndpoint endpoint_;
+  client::HttpEndpoint endpoint_;
   DriverOptions options_;
   std::atomic<bool> stop_{false};
   std::atomic<uint64_t> next_{0};

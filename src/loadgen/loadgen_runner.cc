@@ -28,7 +28,7 @@ Status LoadgenRunner::validate() const {
 }
 
 Result<RequestPool> LoadgenRunner::build_pool(RecordSource& source,
-                                              const demo::HttpEndpoint& endpoint,
+                                              const client::HttpEndpoint& endpoint,
                                               const RequestTarget& target) {
   RequestPool pool;
   uint64_t batch = options_.batch_size;
@@ -44,8 +44,8 @@ Result<RequestPool> LoadgenRunner::build_pool(RecordSource& source,
   auto prepare = [&](size_t count) -> Result<PoolEntry> {
     Result<EncodedRequest> e = encode_request(options_.protocol, options_.signal, source, count);
     if (!e.is_ok()) return e.status();
-    return PoolEntry{prepare_post(endpoint, target.path, target.content_type, options_.tenant,
-                                  std::move(e->body)),
+    return PoolEntry{client::prepare_post(endpoint, target.path, target.content_type,
+                                          options_.tenant, std::move(e->body), "weft-loadgen"),
                      e->records};
   };
   for (size_t i = 0; i < distinct && !stopped_; ++i) {
@@ -63,7 +63,7 @@ Result<RequestPool> LoadgenRunner::build_pool(RecordSource& source,
 
 Result<LoadgenReport> LoadgenRunner::run() {
   WEFT_RETURN_IF_ERROR(validate());
-  Result<demo::HttpEndpoint> endpoint = demo::parse_http_endpoint(options_.endpoint);
+  Result<client::HttpEndpoint> endpoint = client::parse_http_endpoint(options_.endpoint);
   if (!endpoint.is_ok()) return endpoint.status();
   Result<RequestTarget> target = request_target(options_.protocol, options_.signal);
   if (!target.is_ok()) return target.status();

@@ -59,7 +59,7 @@ class LoadgenRunner {
   void stop();
 
  private:
-  Result<RequestPool> build_pool(RecordSource& source, const demo::HttpEndpoint& endpoint,
+  Result<RequestPool> build_pool(RecordSource& source, const client::HttpEndpoint& endpoint,
                                  const RequestTarget& target);
   Status validate() const;
 

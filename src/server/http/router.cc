@@ -20,7 +20,7 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return segments;
 }
 
-bool is_placeholder(std::string_view segment) {
+bool is_path_parameter(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
@@ -49,13 +49,13 @@ struct Router::Route {
     for (auto s : split_path(pattern)) segments.emplace_back(s);
   }
 
-  // Whether `path` fits the pattern; fills `param` with the placeholder's value.
+  // Whether `path` fits the pattern; fills `param` with the path parameter's value.
   bool matches(std::string_view path, std::string* param) const {
     if (path.empty() || path.front() != '/') return false;
     auto parts = split_path(path);
     if (parts.size() != segments.size()) return false;
     for (size_t i = 0; i < parts.size(); ++i) {
-      if (is_placeholder(segments[i])) {
+      if (is_path_parameter(segments[i])) {
         if (parts[i].empty()) return false;
         *param = std::string(parts[i]);
       } else if (parts[i] != segments[i]) {

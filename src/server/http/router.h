@@ -1,7 +1,7 @@
 // Router: dispatches requests by method and path to route handlers, answering 404 and 405
 // itself ({"error": ...}), and records the request metrics of every answer.
 //
-// A route pattern is a path of literal segments, of which one may be a "{name}" placeholder
+// A route pattern is a path of literal segments, of which one may be a "{name}" path parameter
 // matching any one non-empty segment: "/api/v1/traces/{trace_id}". Routes are tried in the
 // order they were added. The query string is parsed for the handler (a malformed one is a
 // 400). Both of weft's listeners serve the same Router.

@@ -47,7 +47,7 @@ TEST_F(RouterTest, CapturesThePathParameter) {
   EXPECT_EQ(m.path_param, "5b8efff798038103d269b633813fc60c");
 }
 
-TEST_F(RouterTest, PlaceholderNeedsOneNonEmptySegment) {
+TEST_F(RouterTest, PathParameterNeedsOneNonEmptySegment) {
   EXPECT_EQ(router_.match(http::verb::get, "/api/v1/traces/").kind, Kind::kNotFound);
   EXPECT_EQ(router_.match(http::verb::get, "/api/v1/traces").kind, Kind::kNotFound);
   EXPECT_EQ(router_.match(http::verb::get, "/api/v1/traces/a/b").kind, Kind::kNotFound);

@@ -1,4 +1,4 @@
-#include "loadgen/http_poster.h"
+#include "client/http_connection.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -7,22 +7,20 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
-#include <optional>
-
-namespace weft::loadgen {
+namespace weft::client {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using error_code = boost::system::error_code;
 
-PreparedRequest prepare_post(const demo::HttpEndpoint& endpoint, std::string_view path,
-                             std::string_view content_type, std::string_view tenant,
-                             std::string body) {
-  PreparedRequest request{http::verb::post, endpoint.base_path + std::string(path), 11};
+Request prepare_post(const HttpEndpoint& endpoint, std::string_view path,
+                     std::string_view content_type, std::string_view tenant, std::string body,
+                     std::string_view user_agent) {
+  Request request{http::verb::post, endpoint.base_path + std::string(path), 11};
   request.set(http::field::host, endpoint.host + ":" + endpoint.port);
   request.set(http::field::content_type, content_type);
-  request.set(http::field::user_agent, "weft-loadgen");
+  request.set(http::field::user_agent, user_agent);
   if (!tenant.empty()) request.set("X-Scope-OrgID", tenant);
   request.keep_alive(true);
   request.body() = std::move(body);
@@ -30,13 +28,12 @@ PreparedRequest prepare_post(const demo::HttpEndpoint& endpoint, std::string_vie
   return request;
 }
 
-struct HttpPoster::Impl {
-  demo::HttpEndpoint endpoint;
+struct HttpConnection::Impl {
+  HttpEndpoint endpoint;
   std::chrono::milliseconds timeout;
   asio::io_context io;
   std::optional<beast::tcp_stream> stream;
   beast::flat_buffer buffer;
-  http::response<http::string_body> response;
 
   // Runs one asynchronous operation to completion on `io`, under the stream's deadline.
   template <typename Start>
@@ -76,41 +73,51 @@ struct HttpPoster::Impl {
     return Status::ok();
   }
 
-  Result<int> exchange(const PreparedRequest& request) {
+  Result<Response> exchange(const Request& request) {
     stream->expires_after(timeout);
-    error_code ec = run([&](auto handler) { http::async_write(*stream, request, std::move(handler)); });
-    response = {};
+    error_code ec = run([&](auto handler) {
+      http::async_write(*stream, request, std::move(handler));
+    });
+    http::response<http::string_body> response;
     if (!ec) {
       stream->expires_after(timeout);
-      ec = run([&](auto handler) { http::async_read(*stream, buffer, response, std::move(handler)); });
+      ec = run([&](auto handler) {
+        http::async_read(*stream, buffer, response, std::move(handler));
+      });
     }
     if (ec) {
       close();
       return Status::io_error("request to " + endpoint.host + ":" + endpoint.port +
                               " failed: " + ec.message());
     }
-    int status = static_cast<int>(response.result_int());
+    Response out;
+    out.status = static_cast<int>(response.result_int());
+    auto retry_after = response.find(http::field::retry_after);
+    if (retry_after != response.end()) out.retry_after = parse_retry_after(retry_after->value());
+    out.body = std::move(response.body());
     if (response.need_eof()) close();
-    return status;
+    return out;
   }
 };
 
-HttpPoster::HttpPoster(demo::HttpEndpoint endpoint, std::chrono::milliseconds timeout)
+HttpConnection::HttpConnection(HttpEndpoint endpoint, std::chrono::milliseconds timeout)
     : impl_(std::make_unique<Impl>()) {
   impl_->endpoint = std::move(endpoint);
   impl_->timeout = timeout;
 }
 
-HttpPoster::~HttpPoster() { impl_->close(); }
+HttpConnection::~HttpConnection() { impl_->close(); }
 
-Result<int> HttpPoster::post(const PreparedRequest& request) {
+const HttpEndpoint& HttpConnection::endpoint() const { return impl_->endpoint; }
+
+Result<Response> HttpConnection::send(const Request& request) {
   bool reused = impl_->stream.has_value();
   if (!reused) WEFT_RETURN_IF_ERROR(impl_->connect());
-  Result<int> status = impl_->exchange(request);
-  if (status.is_ok() || !reused) return status;
+  Result<Response> response = impl_->exchange(request);
+  if (response.is_ok() || !reused) return response;
   // The server may have closed the idle connection: once more on a fresh one.
   WEFT_RETURN_IF_ERROR(impl_->connect());
   return impl_->exchange(request);
 }
 
-}  // namespace weft::loadgen
+}  // namespace weft::client
