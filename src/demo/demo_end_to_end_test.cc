@@ -11,7 +11,7 @@
 
 #include "demo/demo_runner.h"
 #include "server/http/test_http_client.h"
-#include "server/server.h"
+#include "server/test_server.h"
 
 namespace weft::demo {
 namespace {
@@ -29,34 +29,14 @@ struct Expected {
 
 class DemoEndToEndTest : public ::testing::Test {
  protected:
-  DemoEndToEndTest()
-      : dir_(std::filesystem::temp_directory_path() /
-             ("weft-demo-e2e-" + std::to_string(::getpid()))) {
-    std::filesystem::remove_all(dir_);
-    server::ServerOptions options;
-    options.listen = "127.0.0.1:0";
-    options.otlp_http_listen = "";
-    options.store.data_dir = dir_;
-    options.store.fsync = false;
-    options.http_threads = 2;
-    server_ = std::make_unique<server::Server>(options);
-  }
-  ~DemoEndToEndTest() override {
-    server_->stop();
-    server_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   std::string get(const std::string& target, const Headers& headers = kTenant) {
-    TestHttpClient client(address_);
+    TestHttpClient client(weft_.address());
     server::HttpResponse response = client.get(target, headers);
     last_status_ = static_cast<int>(response.result_int());
     return response.body();
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<server::Server> server_;
-  std::string address_;
+  server::testing::TestServer weft_{"weft-demo-e2e"};
   int last_status_ = 0;
 };
 
@@ -80,12 +60,10 @@ std::map<std::string, Expected> expected_traces(const DemoOptions& o, uint64_t r
 }
 
 TEST_F(DemoEndToEndTest, ShortRunLeavesQueryableErrorsAndWholeTraces) {
-  ASSERT_TRUE(server_->start());
-  ASSERT_TRUE(server_->wait_ready());
-  address_ = server_->bound_addresses().at(0);
+  ASSERT_TRUE(weft_.start());
 
   DemoOptions o;
-  o.endpoint = "http://" + address_;
+  o.endpoint = "http://" + weft_.address();
   o.tenant = "demo-e2e";
   o.rate = 400;
   o.duration = std::chrono::milliseconds(2500);

@@ -9,7 +9,7 @@
 
 #include "loadgen/loadgen_runner.h"
 #include "server/http/test_http_client.h"
-#include "server/server.h"
+#include "server/test_server.h"
 
 namespace weft::loadgen {
 namespace {
@@ -18,30 +18,11 @@ using server::testing::TestHttpClient;
 
 class LoadgenEndToEndTest : public ::testing::Test {
  protected:
-  LoadgenEndToEndTest()
-      : dir_(std::filesystem::temp_directory_path() /
-             ("weft-loadgen-e2e-" + std::to_string(::getpid()))) {
-    std::filesystem::remove_all(dir_);
-    server::ServerOptions options;
-    options.listen = "127.0.0.1:0";
-    options.otlp_http_listen = "";
-    options.store.data_dir = dir_;
-    options.store.fsync = false;
-    options.http_threads = 2;
-    server_ = std::make_unique<server::Server>(options);
-    EXPECT_TRUE(server_->start().is_ok());
-    EXPECT_TRUE(server_->wait_ready().is_ok());
-    address_ = server_->bound_addresses().at(0);
-  }
-  ~LoadgenEndToEndTest() override {
-    server_->stop();
-    server_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  void SetUp() override { ASSERT_TRUE(weft_.start()); }
 
   // Sums the "records" (or "spans") counts of GET /api/v1/services for the tenant.
   uint64_t stored(const char* field) {
-    TestHttpClient client(address_);
+    TestHttpClient client(weft_.address());
     auto response = client.get("/api/v1/services", {{"X-Scope-OrgID", "lg"}});
     EXPECT_EQ(response.result_int(), 200u);
     simdjson::dom::parser parser;
@@ -53,16 +34,14 @@ class LoadgenEndToEndTest : public ::testing::Test {
 
   LoadgenOptions options() const {
     LoadgenOptions o;
-    o.endpoint = "http://" + address_;
+    o.endpoint = "http://" + weft_.address();
     o.tenant = "lg";
     o.batch_size = 500;
     o.connections = 4;
     return o;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<server::Server> server_;
-  std::string address_;
+  server::testing::TestServer weft_{"weft-loadgen-e2e"};
 };
 
 TEST_F(LoadgenEndToEndTest, NLogRecordsSentAreNRecordsQueryable) {

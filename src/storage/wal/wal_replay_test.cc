@@ -34,7 +34,7 @@ TEST(WalReplay, TornTailAtEveryOffsetOfTheLastEntry) {
   size_t last_entry = full.size() - wf::kEntryHeaderSize - 27;
   for (size_t cut = last_entry + 1; cut < full.size(); ++cut) {
     auto dir = scratch.path() / ("cut" + std::to_string(cut));
-    write_segments(dir, {{"placeholder"}});
+    write_segments(dir, {{"stale entry"}});
     write_bytes(last_segment(dir), full.substr(0, cut));
     Replayed r = replay_all(dir);
     EXPECT_EQ(r.entries, (Entries{"alpha", "beta"})) << cut;
