@@ -35,7 +35,7 @@ fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 bench: build
-	@scripts/bench-ingest.sh
+	@BUILD_DIR=$(BUILD_DIR) bench/ingest-otlp-http.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -11,6 +11,7 @@ struct LoadDriver::Worker {
   client::HttpConnection connection;
   DriverReport report;
   LatencyRecorder latency;
+  LatencyRecorder scheduled_latency;
 };
 
 LoadDriver::LoadDriver(client::HttpEndpoint endpoint, DriverOptions options)
@@ -39,10 +40,11 @@ void LoadDriver::work(const RequestPool& pool, Worker& w) {
   while (true) {
     uint64_t k = next_.fetch_add(1);
     if (options_.max_requests > 0 && k >= options_.max_requests) return;
+    std::optional<Clock::time_point> due;
     if (seconds_per_request_ > 0) {
-      auto due = start_ + std::chrono::duration_cast<Clock::duration>(
-                              std::chrono::duration<double>(seconds_per_request_ * static_cast<double>(k)));
-      if (!wait_until(due)) return;
+      due = start_ + std::chrono::duration_cast<Clock::duration>(
+                         std::chrono::duration<double>(seconds_per_request_ * static_cast<double>(k)));
+      if (!wait_until(*due)) return;
     } else if (over(Clock::now())) {
       return;
     }
@@ -54,7 +56,9 @@ void LoadDriver::work(const RequestPool& pool, Worker& w) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));  // no busy loop on a dead server
       continue;
     }
-    w.latency.add(Clock::now() - sent);
+    Clock::time_point answered = Clock::now();
+    w.latency.add(answered - sent);
+    if (due) w.scheduled_latency.add(answered - *due);
     int status = response->status;
     if (status >= 200 && status < 300) {
       w.report.requests += 1;
@@ -82,7 +86,7 @@ DriverReport LoadDriver::run(const RequestPool& pool) {
 
   DriverReport total;
   total.elapsed = Clock::now() - start_;
-  LatencyRecorder latency;
+  LatencyRecorder latency, scheduled_latency;
   for (auto& w : workers) {
     const DriverReport& r = w->report;
     total.requests += r.requests;
@@ -94,8 +98,10 @@ DriverReport LoadDriver::run(const RequestPool& pool) {
     for (auto [status, count] : r.non_2xx) total.non_2xx[status] += count;
     if (total.first_error.empty()) total.first_error = r.first_error;
     latency.merge(w->latency);
+    scheduled_latency.merge(w->scheduled_latency);
   }
   total.latency = latency.summarize();
+  total.scheduled_latency = scheduled_latency.summarize();
   return total;
 }
 

@@ -6,7 +6,9 @@
 // and waits for the answer. With a rate, request k is due at start + k x records-per-request /
 // rate, and a thread sleeps until its request is due, so the rate holds whatever the number of
 // connections (as long as the server keeps up). The run ends after `duration`, after
-// max_requests, or on stop(). Latency is from the write of a request to its response.
+// max_requests, or on stop(). Latency is from the write of a request to its response; with a
+// rate, a second latency is from the time the request was due, so a stalled server cannot hide
+// its queueing by slowing the sender down (no coordinated omission).
 #pragma once
 
 #include <atomic>
@@ -52,6 +54,7 @@ struct DriverReport {
   std::map<int, uint64_t> non_2xx;  // status -> requests
   std::string first_error;          // the first I/O error's message
   LatencySummary latency;
+  LatencySummary scheduled_latency;  // with a rate: from the due time; empty otherwise
 };
 
 class LoadDriver {

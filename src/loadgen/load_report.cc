@@ -24,6 +24,20 @@ std::string non_2xx_text(const DriverReport& d) {
   return out;
 }
 
+std::string latency_text(const LatencySummary& l) {
+  return "p50 " + fixed(l.p50_ms, 2) + ", p90 " + fixed(l.p90_ms, 2) + ", p99 " +
+         fixed(l.p99_ms, 2) + ", max " + fixed(l.max_ms, 2);
+}
+
+void write_latency(JsonWriter& w, const LatencySummary& l) {
+  w.begin_object();
+  w.key("p50"), w.value(l.p50_ms);
+  w.key("p90"), w.value(l.p90_ms);
+  w.key("p99"), w.value(l.p99_ms);
+  w.key("max"), w.value(l.max_ms);
+  w.end_object();
+}
+
 }  // namespace
 
 std::string format_report_text(const LoadgenReport& r) {
@@ -39,8 +53,9 @@ std::string format_report_text(const LoadgenReport& r) {
          std::to_string(d.requests) + " requests, " + fixed(r.seconds(), 2) + " s\n";
   out += "  throughput: " + fixed(r.records_per_second(), 0) + " records/s, " +
          fixed(r.mb_per_second(), 2) + " MB/s\n";
-  out += "  ack latency ms: p50 " + fixed(l.p50_ms, 2) + ", p90 " + fixed(l.p90_ms, 2) +
-         ", p99 " + fixed(l.p99_ms, 2) + ", max " + fixed(l.max_ms, 2) + "\n";
+  out += "  ack latency ms: " + latency_text(l) + "\n";
+  if (d.scheduled_latency.count > 0)
+    out += "  from due time ms: " + latency_text(d.scheduled_latency) + "\n";
   out += "  non-2xx: " + non_2xx_text(d) + " (" + std::to_string(d.records_rejected) +
          " records); I/O errors: " + std::to_string(d.io_errors);
   if (!d.first_error.empty()) out += " (first: " + d.first_error + ")";
@@ -67,12 +82,11 @@ std::string format_report_json(const LoadgenReport& r) {
   w.key("records_per_s"), w.value(r.records_per_second());
   w.key("mb_per_s"), w.value(r.mb_per_second());
   w.key("latency_ms");
-  w.begin_object();
-  w.key("p50"), w.value(d.latency.p50_ms);
-  w.key("p90"), w.value(d.latency.p90_ms);
-  w.key("p99"), w.value(d.latency.p99_ms);
-  w.key("max"), w.value(d.latency.max_ms);
-  w.end_object();
+  write_latency(w, d.latency);
+  if (d.scheduled_latency.count > 0) {
+    w.key("scheduled_latency_ms");
+    write_latency(w, d.scheduled_latency);
+  }
   w.key("non_2xx");
   w.begin_object();
   for (auto [status, count] : d.non_2xx) w.key(std::to_string(status)), w.value(count);

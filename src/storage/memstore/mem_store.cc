@@ -40,6 +40,22 @@ struct MemStore::State {
     return it == tenants.end() ? nullptr : it->second.get();
   }
 
+  // Adds one batch's items to its tenant: accounting is worked out before the lock is taken,
+  // `add` (TenantData::add_logs or add_spans) runs under it, `count` is logs or spans.
+  template <typename Item, typename Add>
+  void add(const std::string& tenant_name, std::vector<Item>&& items, BatchAccounting accounting,
+           std::atomic<uint64_t>& count, Add add_to_tenant) {
+    if (items.empty()) return;
+    uint64_t n = items.size();
+    {
+      std::unique_lock lock(mu);
+      uint64_t extra = (tenant(tenant_name).*add_to_tenant)(std::move(items), accounting);
+      bytes.fetch_add(accounting.bytes + extra, std::memory_order_relaxed);
+      count.fetch_add(n, std::memory_order_relaxed);
+    }
+    publish_gauges();
+  }
+
   void publish_gauges() {
     bytes_gauge.set(static_cast<double>(bytes.load(std::memory_order_relaxed)));
     logs_gauge.set(static_cast<double>(logs.load(std::memory_order_relaxed)));
@@ -51,29 +67,15 @@ MemStore::MemStore() : state_(std::make_unique<State>()) {}
 MemStore::~MemStore() = default;
 
 void MemStore::add_logs(LogBatch batch) {
-  if (batch.records.empty()) return;
   BatchAccounting accounting = account_logs(batch.records);
-  uint64_t count = batch.records.size();
-  {
-    std::unique_lock lock(state_->mu);
-    uint64_t extra = state_->tenant(batch.tenant).add_logs(std::move(batch.records), accounting);
-    state_->bytes.fetch_add(accounting.bytes + extra, std::memory_order_relaxed);
-    state_->logs.fetch_add(count, std::memory_order_relaxed);
-  }
-  state_->publish_gauges();
+  state_->add(batch.tenant, std::move(batch.records), std::move(accounting), state_->logs,
+              &TenantData::add_logs);
 }
 
 void MemStore::add_spans(SpanBatch batch) {
-  if (batch.spans.empty()) return;
   BatchAccounting accounting = account_spans(batch.spans);
-  uint64_t count = batch.spans.size();
-  {
-    std::unique_lock lock(state_->mu);
-    uint64_t extra = state_->tenant(batch.tenant).add_spans(std::move(batch.spans), accounting);
-    state_->bytes.fetch_add(accounting.bytes + extra, std::memory_order_relaxed);
-    state_->spans.fetch_add(count, std::memory_order_relaxed);
-  }
-  state_->publish_gauges();
+  state_->add(batch.tenant, std::move(batch.spans), std::move(accounting), state_->spans,
+              &TenantData::add_spans);
 }
 
 void MemStore::scan_logs(std::string_view tenant, UnixNanos start, UnixNanos end,

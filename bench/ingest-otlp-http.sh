@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Ingest benchmark: builds weft and ingest_bench, starts `weft serve` on free 127.0.0.1 ports
-# with a temporary data dir, runs the load flat out, then at half the measured rate, and stops
-# the server (SIGTERM, by PID). See docs/benchmarks.md.
+# Ingest benchmark: builds weft, starts `weft serve` on free 127.0.0.1 ports with a temporary
+# data dir, drives it with `weft loadgen` (pre-encoded OTLP/HTTP protobuf batches of 1000
+# ~300-byte log records) flat out, then at half the measured rate, prints the server's peak RSS
+# after each run, and stops the server (SIGTERM, by PID). See docs/benchmarks.md.
 #
 # Environment: BUILD_DIR (build), DURATION (seconds per run, 15), CONNECTIONS (8),
 # WEFT_BENCH_ARGS (extra `weft serve` flags, e.g. "--wal-fsync false").
@@ -16,10 +17,9 @@ MEMORY_BUDGET=${MEMORY_BUDGET:-12GiB}
 if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
-cmake --build "$BUILD_DIR" --target weft ingest_bench
+cmake --build "$BUILD_DIR" --target weft
 
 WEFT="$BUILD_DIR/weft"
-BENCH="$BUILD_DIR/ingest_bench"
 
 free_port() {
   node -e 'const s=require("net").createServer(); s.listen(0,"127.0.0.1",()=>{console.log(s.address().port); s.close()})'
@@ -68,11 +68,14 @@ if [ "$ready" != 1 ]; then
   exit 1
 fi
 
-URL="http://127.0.0.1:$OTLP_PORT/v1/logs"
+ENDPOINT="http://127.0.0.1:$OTLP_PORT"
+peak_rss() { awk '/VmHWM/ {print $2 " " $3}' "/proc/$WEFT_PID/status"; }
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 echo "== flat out: $CONNECTIONS connections, ${DURATION}s"
-flat_json=$("$BENCH" --url "$URL" --connections "$CONNECTIONS" --duration "$DURATION" \
-  --server-pid "$WEFT_PID" --json | tee /dev/stderr | tail -n 1) || true
+flat_json=$("$WEFT" loadgen --endpoint "$ENDPOINT" --connections "$CONNECTIONS" \
+  --duration "${DURATION}s" --json | tail -n 1) || true
+echo "$flat_json"
+echo "== server peak RSS: $(peak_rss)"
 peak=$(printf '%s' "$flat_json" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(Math.floor(JSON.parse(s).records_per_s))}catch{console.log(0)}})')
 if [ "$peak" -le 0 ]; then
   echo "flat-out run acknowledged nothing; weft log:" >&2
@@ -81,8 +84,9 @@ if [ "$peak" -le 0 ]; then
 fi
 half=$((peak / 2))
 echo "== half rate: $half records/s, $CONNECTIONS connections, ${DURATION}s"
-"$BENCH" --url "$URL" --connections "$CONNECTIONS" --duration "$DURATION" --rate "$half" \
-  --server-pid "$WEFT_PID" --json || true
+"$WEFT" loadgen --endpoint "$ENDPOINT" --connections "$CONNECTIONS" --duration "${DURATION}s" \
+  --rate "$half" || true
+echo "== server peak RSS: $(peak_rss)"
 
 echo "== data dir size: $(du -sh "$DATA_DIR" | cut -f1)"
 echo "== stopping weft (pid $WEFT_PID) with SIGTERM"
