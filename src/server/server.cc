@@ -34,7 +34,7 @@ struct Server::Impl {
       : options(std::move(o)),
         query_pool(query_thread_count()),
         context({options.max_request_bytes, options.max_query_limit},
-                [this](api::ApiContext::Task task) { run_query(std::move(task)); }) {
+                [this](api::ApiContext::Task task) { run_query(std::move(task)); }, ingest_gate) {
     api::add_all_routes(router, context);
   }
 
@@ -57,6 +57,7 @@ struct Server::Impl {
 
   ServerOptions options;
   boost::asio::thread_pool query_pool;
+  IngestGate ingest_gate;
   api::ApiContext context;
   Router router;
   std::unique_ptr<HttpServer> http;
@@ -105,7 +106,7 @@ void Server::Impl::open_store() {
   std::lock_guard lock(mu);
   if (opened_store) {
     store = std::move(*opened_store);
-    context.set_store(store.get());
+    ingest_gate.set_store(store.get());
     open_state = OpenState::kReady;
     log::info("ready");
   } else {

@@ -1,15 +1,14 @@
-// ApiContext: what every API handler shares: the Store once its WAL has been replayed, the
-// request limits, and where query work runs (off the io threads, so a long search does not
-// stall ingest on the same thread).
+// ApiContext: what every API handler shares: the ingest gate (and through it the Store once
+// its WAL has been replayed), the request limits, and where query work runs (off the io
+// threads, so a long search does not stall ingest on the same thread).
 //
-// Thread safety: every method may be called from any thread. The Store set by set_store()
-// must stay open until no handler can run any more (Server::stop orders this).
+// Thread safety: every method may be called from any thread.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 
+#include "server/ingest/ingest_gate.h"
 #include "storage/store.h"
 
 namespace weft::server::api {
@@ -24,13 +23,14 @@ class ApiContext {
   using Task = std::function<void()>;
   using TaskRunner = std::function<void(Task)>;
 
-  // `run_query` runs a task somewhere (a thread pool; inline in tests).
-  ApiContext(ApiLimits limits, TaskRunner run_query)
-      : limits_(limits), run_query_(std::move(run_query)) {}
+  // `run_query` runs a task somewhere (a thread pool; inline in tests). `gate` must outlive
+  // the context.
+  ApiContext(ApiLimits limits, TaskRunner run_query, IngestGate& gate)
+      : limits_(limits), run_query_(std::move(run_query)), gate_(gate) {}
 
   // The store, or nullptr while the WAL is being replayed (or when opening it failed).
-  storage::Store* store() const { return store_.load(std::memory_order_acquire); }
-  void set_store(storage::Store* store) { store_.store(store, std::memory_order_release); }
+  storage::Store* store() const { return gate_.store(); }
+  IngestGate& ingest_gate() const { return gate_; }
 
   const ApiLimits& limits() const { return limits_; }
   void run_query(Task task) const { run_query_(std::move(task)); }
@@ -38,7 +38,7 @@ class ApiContext {
  private:
   ApiLimits limits_;
   TaskRunner run_query_;
-  std::atomic<storage::Store*> store_{nullptr};
+  IngestGate& gate_;
 };
 
 }  // namespace weft::server::api

@@ -9,7 +9,7 @@ namespace {
 
 class ApiHandlersTest : public ::testing::Test {
  protected:
-  ApiHandlersTest() : context_({1 << 20, 5000}, [](ApiContext::Task task) { task(); }) {
+  ApiHandlersTest() : context_({1 << 20, 5000}, [](ApiContext::Task task) { task(); }, gate_) {
     add_all_routes(router_, context_);
   }
 
@@ -28,6 +28,7 @@ class ApiHandlersTest : public ::testing::Test {
     return out;
   }
 
+  IngestGate gate_;
   ApiContext context_;
   Router router_;
 };
@@ -99,8 +100,9 @@ TEST_F(ApiHandlersTest, IngestRefusesUnknownContentTypes) {
 }
 
 TEST_F(ApiHandlersTest, IngestIs503WithRetryAfterUntilReady) {
+  std::string one_log = R"({"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":{"stringValue":"x"}}]}]}]})";
   auto response =
-      call(http::verb::post, "/v1/traces", "{}", {{"Content-Type", "application/json"}});
+      call(http::verb::post, "/v1/logs", one_log, {{"Content-Type", "application/json"}});
   EXPECT_EQ(response.result(), http::status::service_unavailable);
   EXPECT_EQ(response[http::field::retry_after], "1");
   EXPECT_NE(response.body().find("14"), std::string::npos) << response.body();

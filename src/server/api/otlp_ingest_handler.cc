@@ -1,8 +1,9 @@
 // POST /v1/logs and POST /v1/traces: OTLP/HTTP ingest (docs/api.md, "Ingest").
 //
 // On the io thread: content type and encoding checks, inflating, decoding (the body is moved,
-// never copied). Then the batch goes to the Store; the answer is sent from the WAL thread once
-// the batch is durable (200), or refused (429 backpressure, 503 shutting down, 500).
+// never copied). Then the batch goes through the ingest gate to the Store; the answer is sent
+// from the WAL thread once the batch is durable (200), or refused (429 backpressure, 503
+// starting or shutting down, 500).
 #include <cstdlib>
 #include <memory>
 
@@ -10,8 +11,8 @@
 #include "ingest/otlp/otlp_http.h"
 #include "server/api/api.h"
 #include "server/api/content_encoding.h"
-#include "server/api/ingest_metrics.h"
 #include "server/api/tenant.h"
+#include "server/ingest/ingest_gate.h"
 #include "server/http/responses.h"
 
 namespace weft::server::api {
@@ -20,6 +21,8 @@ namespace {
 
 using ingest::OtlpEncoding;
 using ingest::OtlpSignal;
+using server::IngestDoor;
+using server::RejectReason;
 
 constexpr std::string_view kRetryAfterSeconds = "1";
 
@@ -33,10 +36,6 @@ struct LogsSignal {
     return encoding == OtlpEncoding::kJson ? otlp::decode_logs_json(body, options, report)
                                            : otlp::decode_logs_proto(body, options, report);
   }
-  static size_t size(const Batch& batch) { return batch.records.size(); }
-  static void append(storage::Store& store, Batch batch, storage::Store::Done done) {
-    store.append_logs(std::move(batch), std::move(done));
-  }
 };
 
 struct TracesSignal {
@@ -48,10 +47,6 @@ struct TracesSignal {
                               const otlp::DecodeOptions& options, otlp::DecodeReport* report) {
     return encoding == OtlpEncoding::kJson ? otlp::decode_spans_json(body, options, report)
                                            : otlp::decode_spans_proto(body, options, report);
-  }
-  static size_t size(const Batch& batch) { return batch.spans.size(); }
-  static void append(storage::Store& store, Batch batch, storage::Store::Done done) {
-    store.append_spans(std::move(batch), std::move(done));
   }
 };
 
@@ -112,7 +107,8 @@ Refusal refusal_for_encoding_error(const Status& status) {
 template <typename Signal>
 class OtlpIngestEndpoint : public std::enable_shared_from_this<OtlpIngestEndpoint<Signal>> {
  public:
-  explicit OtlpIngestEndpoint(ApiContext& context) : context_(context), metrics_(Signal::kPath) {}
+  explicit OtlpIngestEndpoint(ApiContext& context)
+      : context_(context), door_(context.ingest_gate(), Signal::kPath) {}
 
   void handle(Request request, const Responder& respond);
   HttpResponse rejection(const HttpRequestHeader& header, http::status status,
@@ -122,20 +118,20 @@ class OtlpIngestEndpoint : public std::enable_shared_from_this<OtlpIngestEndpoin
   // The request's batch, or the refusal to answer with. Consumes the body.
   Result<typename Signal::Batch> decode(HttpRequest& message, OtlpEncoding encoding,
                                         otlp::DecodeReport* report, Refusal* refusal) const;
-  void append(storage::Store& store, typename Signal::Batch batch, OtlpEncoding encoding,
-              otlp::DecodeReport report, uint64_t wire_bytes, const Responder& respond);
+  void submit(typename Signal::Batch batch, OtlpEncoding encoding, otlp::DecodeReport report,
+              uint64_t wire_bytes, const Responder& respond);
   void refuse(const Responder& respond, OtlpEncoding encoding, const Refusal& refusal,
-              uint64_t records, uint64_t bytes);
+              uint64_t bytes);
 
   ApiContext& context_;
-  IngestMetrics metrics_;
+  IngestDoor door_;
 };
 
 template <typename Signal>
 void OtlpIngestEndpoint<Signal>::handle(Request request, const Responder& respond) {
   HttpRequest& message = request.message;
   uint64_t wire_bytes = message.body().size();
-  metrics_.received(wire_bytes);
+  door_.received(wire_bytes);
   auto content_type = message[http::field::content_type];
   auto encoding = ingest::otlp_encoding_for_content_type(content_type);
   if (!encoding)
@@ -144,25 +140,19 @@ void OtlpIngestEndpoint<Signal>::handle(Request request, const Responder& respon
                    ingest::kGrpcInvalidArgument,
                    "unsupported Content-Type \"" + std::string(content_type) +
                        "\"; expected application/x-protobuf or application/json"},
-                  0, wire_bytes);
-  storage::Store* store = context_.store();
-  if (!store)
-    return refuse(respond, *encoding,
-                  {RejectReason::kUnavailable, http::status::service_unavailable,
-                   ingest::kGrpcUnavailable, "weft is starting: replaying the write-ahead log"},
-                  0, wire_bytes);
+                  wire_bytes);
   auto tenant = request_tenant(message);
   if (!tenant)
     return refuse(respond, *encoding,
                   {RejectReason::kBadTenant, http::status::bad_request,
                    ingest::kGrpcInvalidArgument, tenant.status().message()},
-                  0, wire_bytes);
+                  wire_bytes);
   otlp::DecodeReport report;
   Refusal refusal;
   auto batch = decode(message, *encoding, &report, &refusal);
-  if (!batch) return refuse(respond, *encoding, refusal, 0, wire_bytes);
+  if (!batch) return refuse(respond, *encoding, refusal, wire_bytes);
   batch->tenant = std::move(*tenant);
-  append(*store, std::move(*batch), *encoding, std::move(report), wire_bytes, respond);
+  submit(std::move(*batch), *encoding, std::move(report), wire_bytes, respond);
 }
 
 template <typename Signal>
@@ -187,35 +177,29 @@ Result<typename Signal::Batch> OtlpIngestEndpoint<Signal>::decode(HttpRequest& m
 }
 
 template <typename Signal>
-void OtlpIngestEndpoint<Signal>::append(storage::Store& store, typename Signal::Batch batch,
-                                        OtlpEncoding encoding, otlp::DecodeReport report,
-                                        uint64_t wire_bytes, const Responder& respond) {
-  if (report.rejected > 0) metrics_.partially_rejected(report.rejected);
-  uint64_t records = Signal::size(batch);
-  auto ok_response = [encoding](const otlp::DecodeReport& r) {
-    return make_response(http::status::ok, ingest::otlp_content_type(encoding),
-                         ingest::otlp_export_response(Signal::kSignal, encoding, r));
-  };
-  if (records == 0) return respond(ok_response(report));
-  auto self = this->shared_from_this();
-  Signal::append(store, std::move(batch),
-                 [self, respond, encoding, report = std::move(report), records, wire_bytes,
-                  ok_response](Status status) {
-                   if (!status.is_ok())
-                     return self->refuse(respond, encoding, refusal_for_store_error(status),
-                                         records, wire_bytes);
-                   self->metrics_.accepted(records);
-                   respond(ok_response(report));
-                 });
+void OtlpIngestEndpoint<Signal>::submit(typename Signal::Batch batch, OtlpEncoding encoding,
+                                        otlp::DecodeReport report, uint64_t wire_bytes,
+                                        const Responder& respond) {
+  if (report.rejected > 0) door_.partially_rejected(report.rejected);
+  door_.submit(std::move(batch), wire_bytes,
+               [self = this->shared_from_this(), respond, encoding,
+                report = std::move(report)](Status status) {
+                 if (!status.is_ok()) {
+                   Refusal refusal = refusal_for_store_error(status);
+                   return respond(status_response(refusal.status, encoding, refusal.grpc_code,
+                                                  refusal.message));
+                 }
+                 respond(make_response(http::status::ok, ingest::otlp_content_type(encoding),
+                                       ingest::otlp_export_response(Signal::kSignal, encoding,
+                                                                    report)));
+               });
 }
 
+// A request the endpoint refuses itself, before submitting anything.
 template <typename Signal>
 void OtlpIngestEndpoint<Signal>::refuse(const Responder& respond, OtlpEncoding encoding,
-                                        const Refusal& refusal, uint64_t records,
-                                        uint64_t bytes) {
-  metrics_.rejected(refusal.reason, records, bytes);
-  if (refusal.reason == RejectReason::kInternal)
-    log::error("ingest failed", {{"endpoint", Signal::kPath}, {"error", refusal.message}});
+                                        const Refusal& refusal, uint64_t bytes) {
+  door_.refused(refusal.reason, 0, bytes);
   respond(status_response(refusal.status, encoding, refusal.grpc_code, refusal.message));
 }
 
@@ -228,7 +212,7 @@ HttpResponse OtlpIngestEndpoint<Signal>::rejection(const HttpRequestHeader& head
   if (!length.empty()) bytes = std::strtoull(std::string(length).c_str(), nullptr, 10);
   RejectReason reason = status == http::status::payload_too_large ? RejectReason::kTooLarge
                                                                   : RejectReason::kMalformed;
-  metrics_.rejected(reason, 0, bytes);
+  door_.refused(reason, 0, bytes);
   return status_response(status, encoding_or_json(header), ingest::kGrpcInvalidArgument, message);
 }
 

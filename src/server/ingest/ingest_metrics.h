@@ -1,4 +1,4 @@
-// IngestMetrics: the ingest counters of one endpoint ("/v1/logs", "/v1/traces"):
+// IngestMetrics: the ingest counters of one door (an endpoint such as "/v1/logs", or a listener):
 //   weft_ingest_records_total{endpoint}                    records accepted (durable)
 //   weft_ingest_bytes_total{endpoint}                      body bytes received, as on the wire
 //   weft_ingest_rejected_records_total{endpoint,reason}    records refused
@@ -17,7 +17,7 @@
 
 #include "common/metrics.h"
 
-namespace weft::server::api {
+namespace weft::server {
 
 enum class RejectReason {
   kMalformed,
@@ -57,4 +57,4 @@ class IngestMetrics {
   std::array<ReasonCounters, kRejectReasonCount> by_reason_;
 };
 
-}  // namespace weft::server::api
+}  // namespace weft::server

@@ -1,8 +1,8 @@
-#include "server/api/ingest_metrics.h"
+#include "server/ingest/ingest_metrics.h"
 
 #include <string>
 
-namespace weft::server::api {
+namespace weft::server {
 
 std::string_view reject_reason_name(RejectReason reason) {
   switch (reason) {
@@ -51,4 +51,4 @@ void IngestMetrics::partially_rejected(uint64_t records) {
   by_reason_[static_cast<size_t>(RejectReason::kPartial)].records->add(records);
 }
 
-}  // namespace weft::server::api
+}  // namespace weft::server
