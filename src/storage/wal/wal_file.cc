@@ -86,6 +86,11 @@ class PosixWalFs final : public WalFs {
     if (rc != 0) return errno_status("fsync directory", dir, err);
     return Status::ok();
   }
+
+  Status remove(const std::filesystem::path& path) override {
+    if (::unlink(path.c_str()) != 0 && errno != ENOENT) return errno_status("remove", path, errno);
+    return Status::ok();
+  }
 };
 
 }  // namespace

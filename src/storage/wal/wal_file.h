@@ -37,8 +37,10 @@ class WalFs {
   virtual ~WalFs() = default;
   // Creates a new, empty file; fails if `path` exists.
   virtual Result<std::unique_ptr<WalFile>> create(const std::filesystem::path& path) = 0;
-  // Makes the directory's entries (newly created files) durable.
+  // Makes the directory's entries (newly created or removed files) durable.
   virtual Status sync_dir(const std::filesystem::path& dir) = 0;
+  // Removes a file; OK when it does not exist.
+  virtual Status remove(const std::filesystem::path& path) = 0;
 };
 
 // The real filesystem.
