@@ -15,15 +15,13 @@
 
 #include "common/status.h"
 #include "ingest/otlp/grpc_codes.h"
+#include "otlp/otlp_grpc_methods.h"
 
 namespace weft::ingest {
 
-inline constexpr std::string_view kOtlpGrpcLogsMethod =
-    "/opentelemetry.proto.collector.logs.v1.LogsService/Export";
-inline constexpr std::string_view kOtlpGrpcTracesMethod =
-    "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
-inline constexpr std::string_view kOtlpGrpcMetricsMethod =
-    "/opentelemetry.proto.collector.metrics.v1.MetricsService/Export";
+inline constexpr std::string_view kOtlpGrpcLogsMethod = otlp::kGrpcLogsExportMethod;
+inline constexpr std::string_view kOtlpGrpcTracesMethod = otlp::kGrpcTraceExportMethod;
+inline constexpr std::string_view kOtlpGrpcMetricsMethod = otlp::kGrpcMetricsExportMethod;
 
 // Metadata naming the tenant: X-Scope-OrgID as gRPC metadata keys are spelled (lowercase).
 inline constexpr std::string_view kOtlpGrpcTenantKey = "x-scope-orgid";
