@@ -16,6 +16,8 @@
 #include "otlp/otlp_test_data.h"
 #include "otlp/proto_reader.h"
 #include "otlp/proto_writer.h"
+#include "server/grpc/finished_call.h"
+#include "server/grpc/grpc_call_context.h"
 #include "server/grpc/grpc_server.h"
 #include "server/grpc/otlp_grpc_service.h"
 #include "server/http/test_http_client.h"
@@ -329,6 +331,29 @@ TEST(OtlpGrpcStarting, UnavailableWithRetryInfoUntilTheStoreIsOpen) {
   auto details = ingest::testing::parse_rpc_status(r.details);
   EXPECT_EQ(details.code, ingest::kGrpcUnavailable);
   EXPECT_EQ(details.retry_delay, std::chrono::nanoseconds(ingest::kOtlpRetryDelay));
+  server.stop(std::chrono::system_clock::now() + 1s);
+}
+
+// The client's deadline (grpc-timeout) reaches the server's context as deadline_passed() sees it.
+class DeadlineProbe final : public grpc::CallbackGenericService {
+ public:
+  grpc::ServerGenericBidiReactor* CreateReactor(grpc::GenericCallbackServerContext* c) override {
+    auto now = std::chrono::system_clock::now();
+    std::string seen = std::string(deadline_passed(*c, now) ? "1" : "0") +
+                       (deadline_passed(*c, now + 1h) ? "1" : "0");
+    return new FinishedCall(grpc::Status(grpc::StatusCode::ABORTED, seen));
+  }
+};
+
+TEST(OtlpGrpcDeadline, TheClientsDeadlineIsSeen) {
+  DeadlineProbe probe;
+  GrpcServer server({"127.0.0.1:0", 1 << 20, "test"}, probe);
+  ASSERT_TRUE(server.start());
+  GrpcUnaryClient client(server.bound_address());
+  GrpcCallOptions options;
+  options.timeout = 30s;
+  // Not passed now; passed an hour from now, with a 30 s deadline.
+  EXPECT_EQ(client.call(kLogs, client::string_to_byte_buffer(""), options).message, "01");
   server.stop(std::chrono::system_clock::now() + 1s);
 }
 
