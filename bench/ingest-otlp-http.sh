@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Ingest benchmark: builds weft, starts `weft serve` on free 127.0.0.1 ports with a temporary
-# data dir, drives it with `weft loadgen` (pre-encoded OTLP/HTTP protobuf batches of 1000
-# ~300-byte log records) flat out, then at half the measured rate, prints the server's peak RSS
-# after each run, and stops the server (SIGTERM, by PID). See docs/benchmarks.md.
+# data dir, drives it with `weft loadgen` (pre-encoded OTLP protobuf batches of 1000 ~300-byte
+# log records, over OTLP/HTTP or, with PROTOCOL=otlp-grpc, OTLP/gRPC) flat out, then at half the
+# measured rate, prints the server's peak RSS after each run, and stops the server (SIGTERM, by
+# PID). See docs/benchmarks.md.
 #
 # Environment: BUILD_DIR (build), DURATION (seconds per run, 15), CONNECTIONS (8),
+# PROTOCOL (otlp-http or otlp-grpc), GZIP (1: gzip request bodies),
 # WEFT_BENCH_ARGS (extra `weft serve` flags, e.g. "--wal-fsync false").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,8 @@ BUILD_DIR=${BUILD_DIR:-build}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-8}
 MEMORY_BUDGET=${MEMORY_BUDGET:-12GiB}
+PROTOCOL=${PROTOCOL:-otlp-http}
+GZIP=${GZIP:-0}
 
 if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -27,6 +31,8 @@ free_port() {
 API_PORT=$(free_port)
 OTLP_PORT=$(free_port)
 while [ "$OTLP_PORT" = "$API_PORT" ]; do OTLP_PORT=$(free_port); done
+GRPC_PORT=$(free_port)
+while [ "$GRPC_PORT" = "$API_PORT" ] || [ "$GRPC_PORT" = "$OTLP_PORT" ]; do GRPC_PORT=$(free_port); done
 DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/weft-bench.XXXXXX")
 LOG="$DATA_DIR.log"
 WEFT_PID=""
@@ -49,9 +55,10 @@ fi
 # shellcheck disable=SC2206
 extra+=(${WEFT_BENCH_ARGS:-})
 
-echo "== weft serve --data-dir $DATA_DIR --listen 127.0.0.1:$API_PORT --otlp-http-listen 127.0.0.1:$OTLP_PORT ${extra[*]}"
+echo "== weft serve --data-dir $DATA_DIR --listen 127.0.0.1:$API_PORT --otlp-http-listen 127.0.0.1:$OTLP_PORT --otlp-grpc-listen 127.0.0.1:$GRPC_PORT ${extra[*]}"
 "$WEFT" serve --data-dir "$DATA_DIR" --listen "127.0.0.1:$API_PORT" \
-  --otlp-http-listen "127.0.0.1:$OTLP_PORT" "${extra[@]}" >"$LOG" 2>&1 &
+  --otlp-http-listen "127.0.0.1:$OTLP_PORT" --otlp-grpc-listen "127.0.0.1:$GRPC_PORT" \
+  "${extra[@]}" >"$LOG" 2>&1 &
 WEFT_PID=$!
 
 ready=0
@@ -69,10 +76,13 @@ if [ "$ready" != 1 ]; then
 fi
 
 ENDPOINT="http://127.0.0.1:$OTLP_PORT"
+[ "$PROTOCOL" = otlp-grpc ] && ENDPOINT="http://127.0.0.1:$GRPC_PORT"
+load=(--protocol "$PROTOCOL")
+[ "$GZIP" = 1 ] && load+=(--gzip)
 peak_rss() { awk '/VmHWM/ {print $2 " " $3}' "/proc/$WEFT_PID/status"; }
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-echo "== flat out: $CONNECTIONS connections, ${DURATION}s"
-flat_json=$("$WEFT" loadgen --endpoint "$ENDPOINT" --connections "$CONNECTIONS" \
+echo "== $PROTOCOL$([ "$GZIP" = 1 ] && echo ' gzip'), flat out: $CONNECTIONS connections, ${DURATION}s"
+flat_json=$("$WEFT" loadgen "${load[@]}" --endpoint "$ENDPOINT" --connections "$CONNECTIONS" \
   --duration "${DURATION}s" --json | tail -n 1) || true
 echo "$flat_json"
 echo "== server peak RSS: $(peak_rss)"
@@ -84,8 +94,8 @@ if [ "$peak" -le 0 ]; then
 fi
 half=$((peak / 2))
 echo "== half rate: $half records/s, $CONNECTIONS connections, ${DURATION}s"
-"$WEFT" loadgen --endpoint "$ENDPOINT" --connections "$CONNECTIONS" --duration "${DURATION}s" \
-  --rate "$half" || true
+"$WEFT" loadgen "${load[@]}" --endpoint "$ENDPOINT" --connections "$CONNECTIONS" \
+  --duration "${DURATION}s" --rate "$half" || true
 echo "== server peak RSS: $(peak_rss)"
 
 echo "== data dir size: $(du -sh "$DATA_DIR" | cut -f1)"

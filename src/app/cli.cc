@@ -86,10 +86,15 @@ struct LoadgenFlags {
 
 void add_loadgen_flags(CLI::App& cmd, LoadgenFlags& flags) {
   loadgen::LoadgenOptions& o = flags.options;
-  cmd.add_option("--endpoint", o.endpoint, "Base URL of the server. Default: " + o.endpoint + ".");
+  cmd.add_option("--endpoint", o.endpoint,
+                 "Base URL of the server. Default: http://127.0.0.1:4318 (otlp-grpc: "
+                 "http://127.0.0.1:4317).");
   cmd.add_option("--protocol", flags.protocol,
-                 "otlp-http, loki or elastic (otlp-grpc: not supported yet). Default: otlp-http.");
-  cmd.add_option("--signal", flags.signal, "logs or traces (traces: otlp-http only). Default: logs.");
+                 "otlp-http, otlp-grpc, loki or elastic. Default: otlp-http.");
+  cmd.add_option("--signal", flags.signal,
+                 "logs or traces (traces: otlp-http and otlp-grpc only). Default: logs.");
+  cmd.add_flag("--gzip", o.gzip,
+               "Compress request bodies with gzip (HTTP: Content-Encoding; gRPC: grpc-encoding).");
   cmd.add_option("--source", o.source.kind,
                  "synthetic, nezha or apache (replays of the shared data). Default: synthetic.");
   cmd.add_option("--data-dir-shared", flags.data_dir,

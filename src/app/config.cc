@@ -112,12 +112,16 @@ std::vector<Setting> make_settings() {
                       "OTLP/HTTP listener (the OpenTelemetry SDKs' default port); serves the "
                       "same routes as `listen`.",
                       &Config::otlp_http_listen),
+      address_setting("otlp_grpc_listen",
+                      "OTLP/gRPC listener (the OpenTelemetry SDKs' default gRPC port): the logs "
+                      "and trace Export services.",
+                      &Config::otlp_grpc_listen),
       int_setting("http_threads", "Threads serving HTTP; 0 means one per CPU core.",
                   &Config::http_threads, 0, 256),
       log_level_setting(),
       size_setting("limits.max_request_bytes",
-                   "Largest request body accepted, before and after gzip decompression; "
-                   "larger ones get 413.",
+                   "Largest request body or gRPC message accepted, before and after gzip "
+                   "decompression; larger ones get 413 (gRPC: RESOURCE_EXHAUSTED).",
                    &Config::max_request_bytes, 1ull << 10, 1ull << 30),
       size_setting("limits.memory_budget_bytes",
                    "Memory the in-memory index may hold; past it ingest answers 429 "

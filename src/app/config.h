@@ -22,6 +22,7 @@ struct Config {
   std::string data_dir = "./weft-data";
   std::string listen = "127.0.0.1:3100";
   std::string otlp_http_listen = "127.0.0.1:4318";
+  std::string otlp_grpc_listen = "127.0.0.1:4317";
   int http_threads = 0;
   std::string log_level = "info";
   uint64_t max_request_bytes = 20ull << 20;

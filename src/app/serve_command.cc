@@ -29,6 +29,7 @@ server::ServerOptions server_options(const Config& c) {
   server::ServerOptions o;
   o.listen = c.listen;
   o.otlp_http_listen = c.otlp_http_listen;
+  o.otlp_grpc_listen = c.otlp_grpc_listen;
   o.http_threads = c.http_threads;
   o.max_request_bytes = c.max_request_bytes;
   o.max_query_limit = c.query_max_limit;

@@ -6,16 +6,15 @@ namespace weft::loadgen {
 
 // One connection thread's connection and tallies.
 struct LoadDriver::Worker {
-  explicit Worker(const client::HttpEndpoint& e, std::chrono::milliseconds timeout)
-      : connection(e, timeout) {}
-  client::HttpConnection connection;
+  explicit Worker(std::unique_ptr<LoadConnection> c) : connection(std::move(c)) {}
+  std::unique_ptr<LoadConnection> connection;
   DriverReport report;
   LatencyRecorder latency;
   LatencyRecorder scheduled_latency;
 };
 
-LoadDriver::LoadDriver(client::HttpEndpoint endpoint, DriverOptions options)
-    : endpoint_(std::move(endpoint)), options_(options) {}
+LoadDriver::LoadDriver(ConnectionFactory connect, DriverOptions options)
+    : connect_(std::move(connect)), options_(options) {}
 
 bool LoadDriver::over(Clock::time_point now) const {
   return stop_.load() || (options_.duration && now >= deadline_);
@@ -50,24 +49,23 @@ void LoadDriver::work(const RequestPool& pool, Worker& w) {
     }
     const PoolEntry& e = entry(pool, k);
     Clock::time_point sent = Clock::now();
-    Result<client::Response> response = w.connection.send(e.request);
-    if (!response.is_ok()) {
-      if (w.report.io_errors++ == 0) w.report.first_error = response.status().message();
+    SendOutcome outcome = w.connection->send(e);
+    if (outcome.kind == SendOutcome::Kind::kNoAnswer) {
+      if (w.report.io_errors++ == 0) w.report.first_error = outcome.error;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));  // no busy loop on a dead server
       continue;
     }
     Clock::time_point answered = Clock::now();
     w.latency.add(answered - sent);
     if (due) w.scheduled_latency.add(answered - *due);
-    int status = response->status;
-    if (status >= 200 && status < 300) {
+    if (outcome.kind == SendOutcome::Kind::kAcknowledged) {
       w.report.requests += 1;
       w.report.records += e.records;
-      w.report.bytes += e.request.body().size();
+      w.report.bytes += e.bytes;
     } else {
       w.report.rejected += 1;
       w.report.records_rejected += e.records;
-      w.report.non_2xx[status] += 1;
+      w.report.non_2xx[outcome.code] += 1;
     }
   }
 }
@@ -75,7 +73,7 @@ void LoadDriver::work(const RequestPool& pool, Worker& w) {
 DriverReport LoadDriver::run(const RequestPool& pool) {
   int n = std::max(1, options_.connections);
   std::vector<std::unique_ptr<Worker>> workers;
-  for (int i = 0; i < n; ++i) workers.push_back(std::make_unique<Worker>(endpoint_, options_.timeout));
+  for (int i = 0; i < n; ++i) workers.push_back(std::make_unique<Worker>(connect_()));
   if (options_.rate > 0)
     seconds_per_request_ = static_cast<double>(pool.entries.front().records) / options_.rate;
   start_ = Clock::now();

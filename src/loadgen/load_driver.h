@@ -1,5 +1,6 @@
-// LoadDriver: sends a pool of prepared requests to one endpoint over N kept-alive connections
-// (one thread each), flat out or at a fixed record rate, and measures what was acknowledged.
+// LoadDriver: sends a pool of prepared requests over N connections (one thread each, made by a
+// ConnectionFactory: HTTP/1.1 keep-alive or gRPC channels), flat out or at a fixed record rate,
+// and measures what was acknowledged.
 //
 // Requests are numbered 0, 1, 2, ...; each connection thread takes the next number, sends
 // pool[k % pool.size()] (or `last` for the final request of a run limited by max_requests)
@@ -19,39 +20,29 @@
 #include <string>
 #include <vector>
 
-#include "client/http_connection.h"
-#include "client/http_endpoint.h"
 #include "loadgen/latency_stats.h"
+#include "loadgen/load_connection.h"
+#include "loadgen/request_pool.h"
 
 namespace weft::loadgen {
-
-struct PoolEntry {
-  client::Request request;  // prepared once (client::prepare_post), sent as is
-  uint64_t records = 0;
-};
-
-struct RequestPool {
-  std::vector<PoolEntry> entries;  // not empty
-  std::optional<PoolEntry> last;   // the final request when max_requests is set (a short batch)
-};
 
 struct DriverOptions {
   int connections = 4;
   double rate = 0;                                    // records per second; 0: flat out
   std::optional<std::chrono::milliseconds> duration;  // none: until max_requests or stop()
   uint64_t max_requests = 0;                          // 0: no limit
-  std::chrono::milliseconds timeout{10000};           // per connect, write and read
+  std::chrono::milliseconds timeout{10000};           // per connect, write and read (gRPC: call)
 };
 
 struct DriverReport {
   std::chrono::nanoseconds elapsed{0};
-  uint64_t requests = 0;        // answered with 2xx
-  uint64_t records = 0;         // in 2xx-answered requests
-  uint64_t bytes = 0;           // body bytes of 2xx-answered requests
+  uint64_t requests = 0;        // acknowledged (HTTP 2xx, gRPC OK)
+  uint64_t records = 0;         // in acknowledged requests
+  uint64_t bytes = 0;           // body bytes of acknowledged requests
   uint64_t rejected = 0;        // answered with anything else
   uint64_t records_rejected = 0;
   uint64_t io_errors = 0;       // no answer (connect failure, lost connection, timeout)
-  std::map<int, uint64_t> non_2xx;  // status -> requests
+  std::map<int, uint64_t> non_2xx;  // refused requests by HTTP status (gRPC: by status code)
   std::string first_error;          // the first I/O error's message
   LatencySummary latency;
   LatencySummary scheduled_latency;  // with a rate: from the due time; empty otherwise
@@ -59,7 +50,7 @@ struct DriverReport {
 
 class LoadDriver {
  public:
-  LoadDriver(client::HttpEndpoint endpoint, DriverOptions options);
+  LoadDriver(ConnectionFactory connect, DriverOptions options);
 
   // Blocks until the run ends. `pool` must outlive the call.
   DriverReport run(const RequestPool& pool);
@@ -76,7 +67,7 @@ class LoadDriver {
   bool over(Clock::time_point now) const;
   const PoolEntry& entry(const RequestPool& pool, uint64_t k) const;
 
-  client::HttpEndpoint endpoint_;
+  ConnectionFactory connect_;
   DriverOptions options_;
   std::atomic<bool> stop_{false};
   std::atomic<uint64_t> next_{0};

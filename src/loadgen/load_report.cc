@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "client/grpc_unary_client.h"
 #include "common/json_writer.h"
 
 namespace weft::loadgen {
@@ -14,12 +15,17 @@ std::string fixed(double v, int decimals) {
   return buf;
 }
 
-std::string non_2xx_text(const DriverReport& d) {
-  if (d.non_2xx.empty()) return "none";
+// A refusal's code as reported: the HTTP status ("429"), or the gRPC code's name.
+std::string refusal_name(const LoadgenReport& r, int code) {
+  return r.grpc() ? client::grpc_code_name(code) : std::to_string(code);
+}
+
+std::string refusals_text(const LoadgenReport& r) {
+  if (r.driver.non_2xx.empty()) return "none";
   std::string out;
-  for (auto [status, count] : d.non_2xx) {
+  for (auto [code, count] : r.driver.non_2xx) {
     if (!out.empty()) out += ", ";
-    out += std::to_string(status) + ": " + std::to_string(count);
+    out += refusal_name(r, code) + ": " + std::to_string(count);
   }
   return out;
 }
@@ -46,7 +52,8 @@ std::string format_report_text(const LoadgenReport& r) {
   std::string out;
   out += "weft loadgen: " + r.protocol + " " + r.signal + " from " + r.source + " to " +
          r.endpoint + ", " + std::to_string(r.connections) + " connections, " +
-         (r.rate_target > 0 ? fixed(r.rate_target, 0) + " records/s target" : "flat out") + "\n";
+         (r.rate_target > 0 ? fixed(r.rate_target, 0) + " records/s target" : "flat out") +
+         (r.gzip ? ", gzip" : "") + "\n";
   out += "  pre-encoded: " + std::to_string(r.pool_requests) + " requests, " +
          fixed(r.pool_mb, 1) + " MB in " + fixed(r.encode_seconds, 2) + " s\n";
   out += "  acknowledged: " + std::to_string(d.records) + " records in " +
@@ -56,7 +63,8 @@ std::string format_report_text(const LoadgenReport& r) {
   out += "  ack latency ms: " + latency_text(l) + "\n";
   if (d.scheduled_latency.count > 0)
     out += "  from due time ms: " + latency_text(d.scheduled_latency) + "\n";
-  out += "  non-2xx: " + non_2xx_text(d) + " (" + std::to_string(d.records_rejected) +
+  out += std::string(r.grpc() ? "  non-OK: " : "  non-2xx: ") + refusals_text(r) + " (" +
+         std::to_string(d.records_rejected) +
          " records); I/O errors: " + std::to_string(d.io_errors);
   if (!d.first_error.empty()) out += " (first: " + d.first_error + ")";
   out += "\n";
@@ -87,9 +95,10 @@ std::string format_report_json(const LoadgenReport& r) {
     w.key("scheduled_latency_ms");
     write_latency(w, d.scheduled_latency);
   }
-  w.key("non_2xx");
+  w.key("gzip"), w.value(r.gzip);
+  w.key(r.grpc() ? "non_ok" : "non_2xx");
   w.begin_object();
-  for (auto [status, count] : d.non_2xx) w.key(std::to_string(status)), w.value(count);
+  for (auto [code, count] : d.non_2xx) w.key(refusal_name(r, code)), w.value(count);
   w.end_object();
   w.key("records_rejected"), w.value(d.records_rejected);
   w.key("io_errors"), w.value(d.io_errors);

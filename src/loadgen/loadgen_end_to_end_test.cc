@@ -1,5 +1,5 @@
-// loadgen against a real weft in the same process: N records sent over OTLP/HTTP are N records
-// queryable (GET /api/v1/services counts), for logs and for the demo's traces.
+// loadgen against a real weft in the same process: N records sent over OTLP/HTTP or OTLP/gRPC
+// are N records queryable (GET /api/v1/services counts), for logs and for the demo's traces.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -63,6 +63,49 @@ TEST_F(LoadgenEndToEndTest, NSpansSentAreNSpansQueryable) {
   ASSERT_TRUE(report.is_ok()) << report.status().message();
   EXPECT_EQ(report->driver.records, 1'200u);
   EXPECT_EQ(stored("spans"), 1'200u);
+}
+
+TEST_F(LoadgenEndToEndTest, OverGrpcNLogRecordsSentAreNRecordsQueryable) {
+  LoadgenOptions o = options();
+  o.protocol = Protocol::kOtlpGrpc;
+  o.endpoint = "http://" + weft_.grpc_address();
+  o.records = 4'321;
+  auto report = LoadgenRunner(o).run();
+  ASSERT_TRUE(report.is_ok()) << report.status().message();
+  EXPECT_EQ(report->driver.records, 4'321u);
+  EXPECT_TRUE(report->driver.non_2xx.empty());
+  EXPECT_EQ(report->driver.io_errors, 0u) << report->driver.first_error;
+  EXPECT_EQ(report->driver.latency.count, 9u);
+  EXPECT_EQ(stored("records"), 4'321u);
+}
+
+TEST_F(LoadgenEndToEndTest, OverGrpcWithGzipSpansAreQueryable) {
+  LoadgenOptions o = options();
+  o.protocol = Protocol::kOtlpGrpc;
+  o.signal = Signal::kTraces;
+  o.gzip = true;
+  o.endpoint = "http://" + weft_.grpc_address();
+  o.records = 1'000;
+  auto report = LoadgenRunner(o).run();
+  ASSERT_TRUE(report.is_ok()) << report.status().message();
+  EXPECT_EQ(report->driver.records, 1'000u);
+  EXPECT_EQ(stored("spans"), 1'000u);
+}
+
+TEST(LoadgenGrpc, NoServerIsCountedAsIoErrors) {
+  LoadgenOptions o;
+  o.protocol = Protocol::kOtlpGrpc;
+  o.endpoint = "http://127.0.0.1:1";  // nothing listens there
+  o.records = 200;
+  o.batch_size = 100;
+  o.connections = 1;
+  o.timeout = std::chrono::milliseconds(2000);
+  auto report = LoadgenRunner(o).run();
+  ASSERT_TRUE(report.is_ok()) << report.status().message();
+  EXPECT_EQ(report->driver.requests, 0u);
+  EXPECT_EQ(report->driver.io_errors, 2u);
+  EXPECT_NE(report->driver.first_error.find("UNAVAILABLE"), std::string::npos)
+      << report->driver.first_error;
 }
 
 }  // namespace

@@ -14,6 +14,7 @@ double LoadgenReport::mb_per_second() const {
 
 LoadgenRunner::LoadgenRunner(LoadgenOptions options) : options_(std::move(options)) {
   if (options_.records == 0 && !options_.duration) options_.duration = std::chrono::seconds(10);
+  if (options_.endpoint.empty()) options_.endpoint = default_endpoint(options_.protocol);
 }
 
 Status LoadgenRunner::validate() const {
@@ -28,8 +29,7 @@ Status LoadgenRunner::validate() const {
 }
 
 Result<RequestPool> LoadgenRunner::build_pool(RecordSource& source,
-                                              const client::HttpEndpoint& endpoint,
-                                              const RequestTarget& target) {
+                                              const LoadTransport& transport) {
   RequestPool pool;
   uint64_t batch = options_.batch_size;
   size_t distinct = options_.pool_requests;
@@ -44,9 +44,7 @@ Result<RequestPool> LoadgenRunner::build_pool(RecordSource& source,
   auto prepare = [&](size_t count) -> Result<PoolEntry> {
     Result<EncodedRequest> e = encode_request(options_.protocol, options_.signal, source, count);
     if (!e.is_ok()) return e.status();
-    return PoolEntry{client::prepare_post(endpoint, target.path, target.content_type,
-                                          options_.tenant, std::move(e->body), "weft-loadgen"),
-                     e->records};
+    return transport.prepare(std::move(e->body), e->records);
   };
   for (size_t i = 0; i < distinct && !stopped_; ++i) {
     Result<PoolEntry> entry = prepare(batch);
@@ -63,15 +61,17 @@ Result<RequestPool> LoadgenRunner::build_pool(RecordSource& source,
 
 Result<LoadgenReport> LoadgenRunner::run() {
   WEFT_RETURN_IF_ERROR(validate());
-  Result<client::HttpEndpoint> endpoint = client::parse_http_endpoint(options_.endpoint);
-  if (!endpoint.is_ok()) return endpoint.status();
   Result<RequestTarget> target = request_target(options_.protocol, options_.signal);
   if (!target.is_ok()) return target.status();
+  Result<LoadTransport> transport = LoadTransport::make(
+      {options_.endpoint, options_.protocol, *target, options_.tenant, options_.gzip,
+       options_.timeout});
+  if (!transport.is_ok()) return transport.status();
   Result<std::unique_ptr<RecordSource>> source = make_record_source(options_.source);
   if (!source.is_ok()) return source.status();
 
   auto encode_start = std::chrono::steady_clock::now();
-  Result<RequestPool> pool = build_pool(**source, *endpoint, *target);
+  Result<RequestPool> pool = build_pool(**source, *transport);
   if (!pool.is_ok()) return pool.status();
   if (pool->entries.empty()) return Status::unavailable("stopped before anything was sent");
   LoadgenReport report;
@@ -82,9 +82,10 @@ Result<LoadgenReport> LoadgenRunner::run() {
   report.source = options_.source.kind;
   report.endpoint = options_.endpoint;
   report.pool_requests = pool->entries.size() + (pool->last ? 1 : 0);
-  for (const PoolEntry& e : pool->entries) report.pool_mb += static_cast<double>(e.request.body().size()) / 1e6;
+  for (const PoolEntry& e : pool->entries) report.pool_mb += static_cast<double>(e.bytes) / 1e6;
   report.rate_target = options_.rate;
   report.connections = options_.connections;
+  report.gzip = options_.gzip;
 
   DriverOptions d;
   d.connections = options_.connections;
@@ -92,7 +93,7 @@ Result<LoadgenReport> LoadgenRunner::run() {
   d.duration = options_.records > 0 ? std::nullopt : options_.duration;
   d.max_requests = options_.records > 0 ? (options_.records + options_.batch_size - 1) / options_.batch_size : 0;
   d.timeout = options_.timeout;
-  LoadDriver driver(*endpoint, d);
+  LoadDriver driver(transport->connections(), d);
   driver_ = &driver;
   if (stopped_) driver.stop();
   report.driver = driver.run(*pool);

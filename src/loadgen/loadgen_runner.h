@@ -1,6 +1,7 @@
 // LoadgenRunner: `weft loadgen` end to end. Builds the record source, pre-encodes a pool of
-// request bodies (so that sending costs nothing), then drives them at the endpoint
-// (load_driver.h) and returns what was acknowledged.
+// requests (so that sending costs nothing but, for gRPC with gzip, the compression), then
+// drives them at the endpoint over HTTP or gRPC (load_transport.h, load_driver.h) and returns
+// what was acknowledged.
 //
 // Pool size: with --records N, ceil(N / batch_size) requests (the last one short, so exactly N
 // records go out) up to `max_pool_requests`, cycled beyond that; with a duration,
@@ -14,14 +15,16 @@
 
 #include "common/status.h"
 #include "loadgen/load_driver.h"
+#include "loadgen/load_transport.h"
 #include "loadgen/record_source.h"
 #include "loadgen/request_encoder.h"
 
 namespace weft::loadgen {
 
 struct LoadgenOptions {
-  std::string endpoint = "http://127.0.0.1:4318";
+  std::string endpoint;  // "": the protocol's default_endpoint()
   Protocol protocol = Protocol::kOtlpHttp;
+  bool gzip = false;  // gzip request bodies (HTTP: Content-Encoding; gRPC: grpc-encoding)
   Signal signal = Signal::kLogs;
   SourceOptions source;
   std::string tenant;  // X-Scope-OrgID when not empty
@@ -42,7 +45,10 @@ struct LoadgenReport {
   double encode_seconds = 0;
   double rate_target = 0;
   int connections = 0;
+  bool gzip = false;
   DriverReport driver;
+
+  bool grpc() const { return protocol == "otlp-grpc"; }
 
   double seconds() const { return std::chrono::duration<double>(driver.elapsed).count(); }
   double records_per_second() const;
@@ -59,8 +65,7 @@ class LoadgenRunner {
   void stop();
 
  private:
-  Result<RequestPool> build_pool(RecordSource& source, const client::HttpEndpoint& endpoint,
-                                 const RequestTarget& target);
+  Result<RequestPool> build_pool(RecordSource& source, const LoadTransport& transport);
   Status validate() const;
 
   LoadgenOptions options_;

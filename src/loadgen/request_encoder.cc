@@ -3,6 +3,7 @@
 #include "loadgen/elastic_bulk_encoder.h"
 #include "loadgen/loki_push_encoder.h"
 #include "otlp/otlp_encode.h"
+#include "otlp/otlp_grpc_methods.h"
 
 namespace weft::loadgen {
 
@@ -33,14 +34,19 @@ Result<Signal> parse_signal(std::string_view name) {
 
 std::string_view signal_name(Signal signal) { return signal == Signal::kLogs ? "logs" : "traces"; }
 
+std::string_view default_endpoint(Protocol protocol) {
+  return protocol == Protocol::kOtlpGrpc ? "http://127.0.0.1:4317" : "http://127.0.0.1:4318";
+}
+
 Result<RequestTarget> request_target(Protocol protocol, Signal signal) {
   bool logs = signal == Signal::kLogs;
   switch (protocol) {
     case Protocol::kOtlpHttp:
       return RequestTarget{logs ? "/v1/logs" : "/v1/traces", "application/x-protobuf"};
     case Protocol::kOtlpGrpc:
-      return Status::unsupported(
-          "protocol otlp-grpc is not supported yet by weft loadgen (use otlp-http)");
+      return RequestTarget{std::string(logs ? otlp::kGrpcLogsExportMethod
+                                            : otlp::kGrpcTraceExportMethod),
+                           "application/grpc"};
     case Protocol::kLoki:
     case Protocol::kElastic:
       if (!logs)

@@ -2,9 +2,9 @@
 // records drawn from a RecordSource:
 //
 //   otlp-http  POST /v1/logs or /v1/traces, OTLP protobuf (application/x-protobuf)
+//   otlp-grpc  LogsService/Export or TraceService/Export (OTLP/gRPC), the same protobuf
 //   loki       POST /loki/api/v1/push, snappy(logproto.PushRequest) (loki_push_encoder.h); logs
 //   elastic    POST /_bulk, NDJSON create actions (elastic_bulk_encoder.h); logs
-//   otlp-grpc  recognised but not supported yet (a clear error)
 #pragma once
 
 #include <cstdint>
@@ -27,11 +27,15 @@ std::string_view signal_name(Signal signal);
 
 // Where and how a protocol's requests go.
 struct RequestTarget {
-  std::string path;          // "/v1/logs"
-  std::string content_type;  // "application/x-protobuf"
+  std::string path;          // "/v1/logs"; for otlp-grpc the method ("/...LogsService/Export")
+  std::string content_type;  // "application/x-protobuf"; "application/grpc"
 };
 
-// kUnsupported for otlp-grpc, and for traces over loki or elastic.
+// The endpoint a protocol's requests go to when none is given: weft's OTLP/HTTP port
+// (http://127.0.0.1:4318), or its OTLP/gRPC port (http://127.0.0.1:4317) for otlp-grpc.
+std::string_view default_endpoint(Protocol protocol);
+
+// kUnsupported for traces over loki or elastic.
 Result<RequestTarget> request_target(Protocol protocol, Signal signal);
 
 struct EncodedRequest {

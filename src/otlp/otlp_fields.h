@@ -103,8 +103,20 @@ inline constexpr uint32_t kLinkFlags = 6;                   // fixed32
 inline constexpr uint32_t kStatusMessage = 2;  // string
 inline constexpr uint32_t kStatusCode = 3;     // enum (varint)
 
-// google.rpc.Status, the body of OTLP/HTTP error responses
+// google.rpc.Status, the body of OTLP/HTTP error responses and the details of OTLP/gRPC ones
 inline constexpr uint32_t kRpcStatusCode = 1;     // int32 (varint)
 inline constexpr uint32_t kRpcStatusMessage = 2;  // string
+inline constexpr uint32_t kRpcStatusDetails = 3;  // repeated google.protobuf.Any
+
+// google.protobuf.Any
+inline constexpr uint32_t kAnyTypeUrl = 1;  // string
+inline constexpr uint32_t kAnyValue = 2;    // bytes (the packed message)
+
+// google.rpc.RetryInfo
+inline constexpr uint32_t kRetryInfoRetryDelay = 1;  // google.protobuf.Duration
+
+// google.protobuf.Duration
+inline constexpr uint32_t kDurationSeconds = 1;  // int64 (varint)
+inline constexpr uint32_t kDurationNanos = 2;    // int32 (varint)
 
 }  // namespace weft::otlp::field

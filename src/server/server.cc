@@ -11,6 +11,8 @@
 
 #include "common/log.h"
 #include "server/api/api.h"
+#include "server/grpc/grpc_server.h"
+#include "server/grpc/otlp_grpc_service.h"
 #include "server/http/http_server.h"
 
 namespace weft::server {
@@ -52,8 +54,10 @@ struct Server::Impl {
 
   Status start();
   Status bind_listeners();
+  Status start_grpc();
   void open_store();
   void stop();
+  void stop_listeners();
 
   ServerOptions options;
   boost::asio::thread_pool query_pool;
@@ -61,6 +65,8 @@ struct Server::Impl {
   api::ApiContext context;
   Router router;
   std::unique_ptr<HttpServer> http;
+  std::unique_ptr<OtlpGrpcService> grpc_service;  // outlives grpc (declared first)
+  std::unique_ptr<GrpcServer> grpc;
   std::thread open_thread;
 
   mutable std::mutex mu;
@@ -86,7 +92,8 @@ Status Server::Impl::start() {
     return bound;
   }
   http->start();
-  log::info("listening", {{"addresses", join(http->bound_addresses())}});
+  log::info("listening", {{"addresses", join(http->bound_addresses())},
+                          {"otlp_grpc", grpc ? grpc->bound_address() : "off"}});
   open_thread = std::thread([this] { open_store(); });
   return Status::ok();
 }
@@ -97,7 +104,20 @@ Status Server::Impl::bind_listeners() {
   http_options.max_body_bytes = options.max_request_bytes;
   http = std::make_unique<HttpServer>(http_options, router);
   WEFT_RETURN_IF_ERROR(http->listen(options.listen));
-  return http->listen(options.otlp_http_listen);
+  WEFT_RETURN_IF_ERROR(http->listen(options.otlp_http_listen));
+  return start_grpc();
+}
+
+// Serves at once: calls before the Store is open are answered UNAVAILABLE by the gate.
+Status Server::Impl::start_grpc() {
+  if (options.otlp_grpc_listen.empty()) return Status::ok();
+  grpc_service = std::make_unique<OtlpGrpcService>(ingest_gate);
+  GrpcServerOptions grpc_options;
+  grpc_options.address = options.otlp_grpc_listen;
+  grpc_options.max_receive_message_bytes = options.max_request_bytes;
+  grpc_options.what = "OTLP/gRPC";
+  grpc = std::make_unique<GrpcServer>(grpc_options, *grpc_service);
+  return grpc->start();
 }
 
 void Server::Impl::open_store() {
@@ -124,11 +144,22 @@ void Server::Impl::stop() {
     stopped = true;
   }
   log::info("stopping", {{"timeout_ms", options.shutdown_timeout.count()}});
-  if (http) http->stop(options.shutdown_timeout);
+  stop_listeners();
   query_pool.join();
   if (open_thread.joinable()) open_thread.join();
   if (store) store->close();
   log::info("stopped");
+}
+
+// The HTTP and gRPC listeners drain side by side, within one shutdown_timeout.
+void Server::Impl::stop_listeners() {
+  std::thread grpc_stopper;
+  if (grpc) {
+    auto deadline = std::chrono::system_clock::now() + options.shutdown_timeout;
+    grpc_stopper = std::thread([this, deadline] { grpc->stop(deadline); });
+  }
+  if (http) http->stop(options.shutdown_timeout);
+  if (grpc_stopper.joinable()) grpc_stopper.join();
 }
 
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -151,6 +182,10 @@ void Server::stop() { impl_->stop(); }
 
 std::vector<std::string> Server::bound_addresses() const {
   return impl_->http ? impl_->http->bound_addresses() : std::vector<std::string>{};
+}
+
+std::string Server::otlp_grpc_address() const {
+  return impl_->grpc ? impl_->grpc->bound_address() : std::string();
 }
 
 }  // namespace weft::server

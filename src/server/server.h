@@ -1,15 +1,17 @@
-// Server: weft's HTTP front: the native API, OTLP/HTTP ingest, /ready and /metrics
-// (docs/api.md) on two listeners, in front of the Store.
+// Server: weft's front: the native API, OTLP/HTTP ingest, /ready and /metrics (docs/api.md)
+// on two HTTP listeners, and OTLP/gRPC ingest (docs/ingest.md) on a gRPC listener, in front of
+// the Store.
 //
 // Lifecycle:
 //   Server s(options);
-//   s.start();        binds both listeners (fails fast, naming the address, on a bind error),
+//   s.start();        binds every listener (fails fast, naming the address, on a bind error),
 //                     starts serving, and opens the Store (WAL replay) on a background thread;
-//                     until it is open, ingest and queries answer 503 and /ready 503.
+//                     until it is open, ingest and queries answer 503 (gRPC: UNAVAILABLE) and
+//                     /ready 503.
 //   s.wait_ready();   blocks until the Store is open (OK) or failed to open (its Status).
-//   s.stop();         graceful: stops accepting, lets requests in flight finish (up to
-//                     shutdown_timeout), then closes the Store, so every acknowledged record is
-//                     durable. Idempotent; also run by the destructor.
+//   s.stop();         graceful: every listener stops accepting, requests and calls in flight
+//                     may finish (up to shutdown_timeout), then the Store closes, so every
+//                     acknowledged record is durable. Idempotent; also run by the destructor.
 //
 // Thread safety: start()/stop() from one controlling thread; wait_ready(), ready() and
 // bound_addresses() from any thread.
@@ -29,8 +31,11 @@ namespace weft::server {
 struct ServerOptions {
   std::string listen = "127.0.0.1:3100";            // native API; "" disables
   std::string otlp_http_listen = "127.0.0.1:4318";  // OTLP/HTTP; "" disables
+  // OTLP/gRPC; "" disables. Off unless asked for (weft serve asks for 127.0.0.1:4317), so that
+  // a Server in a test never takes the well-known port.
+  std::string otlp_grpc_listen;
   storage::StoreOptions store;
-  uint64_t max_request_bytes = 20ull << 20;  // request bodies, also after gzip inflation
+  uint64_t max_request_bytes = 20ull << 20;  // request bodies and gRPC messages, also inflated
   int http_threads = 0;                      // io threads; 0 = hardware concurrency
   uint32_t max_query_limit = 5000;           // largest `limit` of GET /api/v1/logs
   std::chrono::milliseconds shutdown_timeout{25000};
@@ -50,8 +55,10 @@ class Server {
   // Whether the Store is open and requests are being served.
   bool ready() const;
   void stop();
-  // The bound "host:port" of each listener (the real port when port 0 was asked for).
+  // The bound "host:port" of each HTTP listener (the real port when port 0 was asked for).
   std::vector<std::string> bound_addresses() const;
+  // The bound "host:port" of the OTLP/gRPC listener; "" when it is disabled.
+  std::string otlp_grpc_address() const;
 
  private:
   struct Impl;

@@ -1,6 +1,7 @@
 // TestServer: a real weft Server for tests of the server's clients (demo, loadgen): listens on
-// 127.0.0.1 with a free port, keeps its data in a fresh temporary directory, stops and removes
-// it on destruction. Header-only; tests only.
+// 127.0.0.1 with free ports (the native API and OTLP/HTTP on one, OTLP/gRPC on another), keeps
+// its data in a fresh temporary directory, stops and removes it on destruction. Header-only;
+// tests only.
 #pragma once
 
 #include <unistd.h>
@@ -24,6 +25,7 @@ class TestServer {
     ServerOptions options;
     options.listen = "127.0.0.1:0";
     options.otlp_http_listen = "";
+    options.otlp_grpc_listen = "127.0.0.1:0";
     options.store.data_dir = dir_;
     options.store.fsync = false;
     options.http_threads = 2;
@@ -42,16 +44,19 @@ class TestServer {
     WEFT_RETURN_IF_ERROR(server_->start());
     WEFT_RETURN_IF_ERROR(server_->wait_ready());
     address_ = server_->bound_addresses().at(0);
+    grpc_address_ = server_->otlp_grpc_address();
     return Status::ok();
   }
 
   Server& server() { return *server_; }
   const std::string& address() const { return address_; }  // "127.0.0.1:port"
+  const std::string& grpc_address() const { return grpc_address_; }  // OTLP/gRPC
 
  private:
   std::filesystem::path dir_;
   std::unique_ptr<Server> server_;
   std::string address_;
+  std::string grpc_address_;
 };
 
 }  // namespace weft::server::testing

@@ -65,11 +65,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // One weft process. Create with startWeft(); restart with start() after stop()/kill().
 export class WeftServer {
-  constructor({ dataDir, apiPort, otlpPort, extraArgs = [] }) {
+  constructor({ dataDir, apiPort, otlpPort, grpcPort, extraArgs = [] }) {
     this.bin = weftBinary();
     this.dataDir = dataDir;
     this.apiPort = apiPort;
     this.otlpPort = otlpPort;
+    this.grpcPort = grpcPort;
     this.extraArgs = extraArgs;
     this.child = null;
     this.output = '';
@@ -79,12 +80,16 @@ export class WeftServer {
 
   get apiUrl() { return `http://127.0.0.1:${this.apiPort}`; }
   get otlpUrl() { return `http://127.0.0.1:${this.otlpPort}`; }
+  // OTLP/gRPC ("host:port"; the exporters take it as http://host:port).
+  get grpcAddress() { return `127.0.0.1:${this.grpcPort}`; }
   get pid() { return this.child?.pid; }
 
   args() {
     return ['serve', '--data-dir', this.dataDir,
       '--listen', `127.0.0.1:${this.apiPort}`,
       '--otlp-http-listen', `127.0.0.1:${this.otlpPort}`,
+      // Never the well-known 4317: tests run side by side.
+      '--otlp-grpc-listen', this.grpcPort ? `127.0.0.1:${this.grpcPort}` : '',
       ...this.extraArgs];
   }
 
@@ -179,7 +184,9 @@ export async function startWeft({ dataDir, extraArgs = [], readyTimeoutMs } = {}
   const apiPort = await freePort();
   let otlpPort = await freePort();
   while (otlpPort === apiPort) otlpPort = await freePort();
-  const server = new WeftServer({ dataDir: dir, apiPort, otlpPort, extraArgs });
+  let grpcPort = await freePort();
+  while (grpcPort === apiPort || grpcPort === otlpPort) grpcPort = await freePort();
+  const server = new WeftServer({ dataDir: dir, apiPort, otlpPort, grpcPort, extraArgs });
   server.ownsDataDir = dataDir === undefined;
   try {
     await server.start({ readyTimeoutMs });

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "common/status.h"
+#include "ingest/otlp/grpc_codes.h"
 #include "otlp/otlp_decode.h"
 
 namespace weft::ingest {
@@ -48,11 +49,5 @@ struct OtlpErrorReply {
   int grpc_code;
 };
 OtlpErrorReply otlp_error_reply(StatusCode code);
-
-// gRPC status codes used in google.rpc.Status bodies.
-inline constexpr int kGrpcInvalidArgument = 3;
-inline constexpr int kGrpcResourceExhausted = 8;
-inline constexpr int kGrpcUnavailable = 14;
-inline constexpr int kGrpcInternal = 13;
 
 }  // namespace weft::ingest

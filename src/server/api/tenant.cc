@@ -23,12 +23,16 @@ bool is_valid_tenant(std::string_view tenant) {
 
 Result<std::string> request_tenant(const HttpRequestHeader& header) {
   auto it = header.find(kTenantHeader);
-  if (it == header.end()) return std::string(kDefaultTenant);
-  std::string_view tenant(it->value().data(), it->value().size());
-  if (!is_valid_tenant(tenant))
+  if (it == header.end()) return tenant_from_header_value(std::nullopt);
+  return tenant_from_header_value(std::string_view(it->value().data(), it->value().size()));
+}
+
+Result<std::string> tenant_from_header_value(std::optional<std::string_view> value) {
+  if (!value) return std::string(kDefaultTenant);
+  if (!is_valid_tenant(*value))
     return Status::invalid(std::string(kTenantHeader) +
                            ": a tenant id is 1-150 characters of A-Z a-z 0-9 _ . -, and not \".\" or \"..\"");
-  return std::string(tenant);
+  return std::string(*value);
 }
 
 }  // namespace weft::server::api

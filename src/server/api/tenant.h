@@ -2,6 +2,7 @@
 // "default" without one (docs/api.md, "Tenants").
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,5 +19,9 @@ bool is_valid_tenant(std::string_view tenant);
 
 // The tenant of a request; kInvalidArgument (a message for the client) for a bad header.
 Result<std::string> request_tenant(const HttpRequestHeader& header);
+
+// The tenant named by the value of an X-Scope-OrgID header (or gRPC metadata entry), the
+// default one when there is none; kInvalidArgument for a bad value.
+Result<std::string> tenant_from_header_value(std::optional<std::string_view> value);
 
 }  // namespace weft::server::api

@@ -37,5 +37,15 @@ TEST(TenantTest, RejectsBadOrEmptyIds) {
   EXPECT_FALSE(request_tenant(header));
 }
 
+TEST(TenantTest, FromAHeaderValue) {
+  EXPECT_EQ(*tenant_from_header_value(std::nullopt), "default");
+  EXPECT_EQ(*tenant_from_header_value("acme.prod"), "acme.prod");
+  auto bad = tenant_from_header_value("bad/tenant");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("X-Scope-OrgID"), std::string::npos);
+  EXPECT_FALSE(tenant_from_header_value(""));
+}
+
 }  // namespace
 }  // namespace weft::server::api
