@@ -32,7 +32,7 @@ struct Wal::Impl {
   Impl(const WalOptions& o, std::vector<SegmentFile> segs)
       : options(o),
         segments(std::move(segs)),
-        writer(o.fs ? o.fs : posix_wal_fs(), o.dir,
+        writer(o.fs ? o.fs : posix_fs(), o.dir,
                segments.empty() ? wf::kFirstSegment : segments.back().sequence + 1,
                o.segment_bytes, o.fsync),
         group_entries(MetricsRegistry::global().histogram(
