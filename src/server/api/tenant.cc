@@ -15,6 +15,7 @@ bool is_tenant_char(char c) {
 
 bool is_valid_tenant(std::string_view tenant) {
   if (tenant.empty() || tenant.size() > kMaxTenantLength) return false;
+  if (tenant == "." || tenant == "..") return false;  // they would name directories
   for (char c : tenant)
     if (!is_tenant_char(c)) return false;
   return true;
@@ -26,7 +27,7 @@ Result<std::string> request_tenant(const HttpRequestHeader& header) {
   std::string_view tenant(it->value().data(), it->value().size());
   if (!is_valid_tenant(tenant))
     return Status::invalid(std::string(kTenantHeader) +
-                           ": a tenant id is 1-150 characters of A-Z a-z 0-9 _ . -");
+                           ": a tenant id is 1-150 characters of A-Z a-z 0-9 _ . -, and not \".\" or \"..\"");
   return std::string(tenant);
 }
 

@@ -13,7 +13,7 @@ namespace weft::server::api {
 inline constexpr std::string_view kTenantHeader = "X-Scope-OrgID";
 inline constexpr std::string_view kDefaultTenant = "default";
 
-// 1-150 characters of A-Z a-z 0-9 _ . -
+// 1-150 characters of A-Z a-z 0-9 _ . -, and not "." or ".." (a tenant names a directory).
 bool is_valid_tenant(std::string_view tenant);
 
 // The tenant of a request; kInvalidArgument (a message for the client) for a bad header.

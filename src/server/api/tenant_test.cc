@@ -9,6 +9,9 @@ TEST(TenantTest, ValidatesCharactersAndLength) {
   EXPECT_TRUE(is_valid_tenant("team-a_1.prod"));
   EXPECT_TRUE(is_valid_tenant(std::string(150, 'a')));
   EXPECT_FALSE(is_valid_tenant(""));
+  EXPECT_FALSE(is_valid_tenant("."));
+  EXPECT_FALSE(is_valid_tenant(".."));
+  EXPECT_TRUE(is_valid_tenant("..a"));
   EXPECT_FALSE(is_valid_tenant(std::string(151, 'a')));
   EXPECT_FALSE(is_valid_tenant("a b"));
   EXPECT_FALSE(is_valid_tenant("a/b"));

@@ -109,6 +109,19 @@ TEST_F(HttpServerTest, ServesSeveralRequestsOnOneConnection) {
   EXPECT_EQ(server_->open_connections(), 1u);
 }
 
+TEST_F(HttpServerTest, HeadGetsTheHeadersWithoutTheBody) {
+  TestHttpClient client(address_);
+  client.send_raw(
+      "HEAD /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello"
+      "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\nok");
+  auto head = client.read_head();
+  EXPECT_EQ(head.result(), http::status::ok);
+  EXPECT_EQ(head[http::field::content_length], "5");
+  EXPECT_EQ(head.body(), "");
+  // The next answer starts right after the headers: no body bytes were sent for HEAD.
+  EXPECT_EQ(client.read().body(), "ok");
+}
+
 TEST_F(HttpServerTest, AnswersPipelinedRequestsInOrder) {
   TestHttpClient client(address_);
   client.send_raw(

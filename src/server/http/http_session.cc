@@ -116,6 +116,7 @@ void HttpSession::dispatch() {
   begin_request();
   HttpRequest request = parser_->release();
   keep_alive_ = request.keep_alive();
+  head_request_ = request.method() == http::verb::head;
   version_ = request.version();
   Responder respond = make_responder();
   try {
@@ -153,6 +154,7 @@ void HttpSession::reject(http::status status, std::string_view message) {
   state_ = State::kHandling;
   begin_request();
   keep_alive_ = false;
+  head_request_ = false;
   version_ = 11;
   try {
     write(context_.handler.rejection(parser_->get(), status, message), true);
@@ -169,6 +171,7 @@ void HttpSession::write(HttpResponse response, bool reject) {
   response.version(version_);
   response.keep_alive(keep_alive);
   response.prepare_payload();
+  if (head_request_) response.body().clear();  // Content-Length still says what GET would send
   response_ = std::make_unique<HttpResponse>(std::move(response));
   stream_.expires_after(context_.options.io_timeout);
   http::async_write(stream_, *response_,

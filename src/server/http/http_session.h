@@ -85,6 +85,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   bool closing_ = false;     // close after the current exchange (graceful stop)
   bool in_flight_ = false;   // counted in SessionRegistry::in_flight()
   bool keep_alive_ = true;   // of the request being served
+  bool head_request_ = false;  // the request being served is a HEAD: answer without a body
   unsigned version_ = 11;    // of the request being served
 };
 

@@ -49,6 +49,12 @@ struct Router::Route {
     for (auto s : split_path(pattern)) segments.emplace_back(s);
   }
 
+  // Whether the route answers `m`: its own method, and HEAD when it is a GET route (the
+  // session then sends the headers only).
+  bool serves(http::verb m) const {
+    return method == m || (m == http::verb::head && method == http::verb::get);
+  }
+
   // Whether `path` fits the pattern; fills `param` with the path parameter's value.
   bool matches(std::string_view path, std::string* param) const {
     if (path.empty() || path.front() != '/') return false;
@@ -80,7 +86,7 @@ const Router::Route* Router::find(http::verb method, std::string_view path, Matc
   for (const auto& route : routes_) {
     std::string param;
     if (!route->matches(path, &param)) continue;
-    if (route->method == method && !found) {
+    if (route->serves(method) && !found) {
       found = route.get();
       match->kind = Match::Kind::kFound;
       match->pattern = route->pattern;

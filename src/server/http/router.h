@@ -3,7 +3,8 @@
 //
 // A route pattern is a path of literal segments, of which one may be a "{name}" path parameter
 // matching any one non-empty segment: "/api/v1/traces/{trace_id}". Routes are tried in the
-// order they were added. The query string is parsed for the handler (a malformed one is a
+// order they were added; HEAD is answered by the first GET (or HEAD) route of the path, with
+// the headers GET would send and no body. The query string is parsed for the handler (a malformed one is a
 // 400). Both of weft's listeners serve the same Router.
 //
 // Thread safety: add() before serving; handle() and rejection() concurrently afterwards.

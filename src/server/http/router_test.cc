@@ -53,6 +53,13 @@ TEST_F(RouterTest, PathParameterNeedsOneNonEmptySegment) {
   EXPECT_EQ(router_.match(http::verb::get, "/api/v1/traces/a/b").kind, Kind::kNotFound);
 }
 
+TEST_F(RouterTest, HeadIsServedByTheGetRoute) {
+  auto m = router_.match(http::verb::head, "/api/v1/traces/abc");
+  EXPECT_EQ(m.kind, Kind::kFound);
+  EXPECT_EQ(m.pattern, "/api/v1/traces/{trace_id}");
+  EXPECT_EQ(call(http::verb::head, "/v1/logs").body(), "ingest-get||/v1/logs");
+}
+
 TEST_F(RouterTest, UnknownPathsAndTrailingSlashesAreNotFound) {
   EXPECT_EQ(router_.match(http::verb::get, "/nope").kind, Kind::kNotFound);
   EXPECT_EQ(router_.match(http::verb::get, "/api/v1/logs/").kind, Kind::kNotFound);

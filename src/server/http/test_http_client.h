@@ -48,6 +48,14 @@ class TestHttpClient {
   }
 
   // Reads one response (a 1xx interim response counts as one). Throws on a closed connection.
+  // Reads the answer to a HEAD request: headers only, whatever Content-Length says.
+  HttpResponse read_head() {
+    http::response_parser<http::string_body> parser;
+    parser.skip(true);
+    http::read(socket_, buffer_, parser);
+    return parser.release();
+  }
+
   HttpResponse read() {
     HttpResponse response;
     http::read(socket_, buffer_, response);

@@ -103,6 +103,25 @@ std::vector<ServiceStats> MemStore::services(std::string_view tenant) const {
   return t ? t->services() : std::vector<ServiceStats>{};
 }
 
+std::vector<std::string> MemStore::tenants() const {
+  std::shared_lock lock(state_->mu);
+  std::vector<std::string> names;
+  for (const auto& [name, data] : state_->tenants) names.push_back(name);
+  return names;
+}
+
+std::vector<const LogRecord*> MemStore::log_pointers(std::string_view tenant) const {
+  std::shared_lock lock(state_->mu);
+  const TenantData* t = state_->find(tenant);
+  return t ? t->log_pointers() : std::vector<const LogRecord*>{};
+}
+
+std::vector<const Span*> MemStore::span_pointers(std::string_view tenant) const {
+  std::shared_lock lock(state_->mu);
+  const TenantData* t = state_->find(tenant);
+  return t ? t->span_pointers() : std::vector<const Span*>{};
+}
+
 uint64_t MemStore::memory_bytes() const { return state_->bytes.load(std::memory_order_relaxed); }
 uint64_t MemStore::log_count() const { return state_->logs.load(std::memory_order_relaxed); }
 uint64_t MemStore::span_count() const { return state_->spans.load(std::memory_order_relaxed); }

@@ -55,6 +55,14 @@ class MemStore {
   std::vector<LogRecord> logs_by_trace(std::string_view tenant, const TraceId& trace_id) const;
   std::vector<Span> spans_by_trace(std::string_view tenant, const TraceId& trace_id) const;
 
+  // The tenants holding records or spans, sorted.
+  std::vector<std::string> tenants() const;
+  // Every log record / span of `tenant`, in arrival order. The pointers stay valid as long as
+  // the MemStore lives (nothing is ever removed or moved; later adds do not invalidate them).
+  // Used to flush a frozen memtable into parts.
+  std::vector<const LogRecord*> log_pointers(std::string_view tenant) const;
+  std::vector<const Span*> span_pointers(std::string_view tenant) const;
+
   // Services of `tenant` with their record and span counts, by name.
   std::vector<ServiceStats> services(std::string_view tenant) const;
 

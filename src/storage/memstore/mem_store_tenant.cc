@@ -80,4 +80,19 @@ std::vector<ServiceStats> TenantData::services() const {
   return out;
 }
 
+namespace {
+
+template <typename T>
+std::vector<const T*> pointers_to(const std::deque<T>& items) {
+  std::vector<const T*> out;
+  out.reserve(items.size());
+  for (const T& item : items) out.push_back(&item);
+  return out;
+}
+
+}  // namespace
+
+std::vector<const LogRecord*> TenantData::log_pointers() const { return pointers_to(logs_); }
+std::vector<const Span*> TenantData::span_pointers() const { return pointers_to(spans_); }
+
 }  // namespace weft::storage

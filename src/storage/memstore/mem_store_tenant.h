@@ -40,6 +40,8 @@ class TenantData {
   std::vector<LogRecord> logs_by_trace(const TraceId& trace_id) const;
   std::vector<Span> spans_by_trace(const TraceId& trace_id) const;
   std::vector<ServiceStats> services() const;
+  std::vector<const LogRecord*> log_pointers() const;
+  std::vector<const Span*> span_pointers() const;
 
  private:
   struct TimeBlock {

@@ -108,6 +108,23 @@ TEST(MemStore, TenantsAreSeparate) {
   EXPECT_EQ(m.log_count(), 2u);
 }
 
+TEST(MemStore, ListsTenantsAndPointsAtEveryItemInArrivalOrder) {
+  MemStore m;
+  m.add_logs({"b", {record(2, "b1", resource_of("s")), record(1, "b2", resource_of("s"))}});
+  m.add_spans({"a", {span("root", trace(1), resource_of("s"))}});
+  EXPECT_EQ(m.tenants(), (std::vector<std::string>{"a", "b"}));
+  auto logs = m.log_pointers("b");
+  ASSERT_EQ(logs.size(), 2u);
+  m.add_logs({"b", {record(3, "b3", resource_of("s"))}});  // does not move earlier records
+  EXPECT_EQ(*logs[0]->body.as_string(), "b1");
+  EXPECT_EQ(*logs[1]->body.as_string(), "b2");
+  EXPECT_EQ(m.log_pointers("b").size(), 3u);
+  EXPECT_TRUE(m.log_pointers("a").empty());
+  ASSERT_EQ(m.span_pointers("a").size(), 1u);
+  EXPECT_EQ(m.span_pointers("a")[0]->name, "root");
+  EXPECT_TRUE(m.span_pointers("nobody").empty());
+}
+
 TEST(MemStore, LooksUpByTraceIdInArrivalOrder) {
   MemStore m;
   auto res = resource_of("api");

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -18,10 +19,12 @@ namespace wf = wal_format;
 
 namespace {
 
+// An entry to append, or (with `cut` set and no entry) a cut marker.
 struct PendingEntry {
   wf::EntryHeader header;  // framing, computed by the appending thread
   std::string entry;
   Wal::Callback done;
+  Wal::CutCallback cut;
 };
 
 std::vector<double> group_size_buckets() { return {1, 2, 4, 8, 16, 32, 64, 128, 256}; }
@@ -43,7 +46,8 @@ struct Wal::Impl {
 
   Status admit_locked(size_t entry_size);  // REQUIRES: mu held
   void run();
-  void commit(std::vector<PendingEntry>& group);
+  void write_queued(std::vector<PendingEntry>& queued);
+  void commit(std::span<PendingEntry> group);
   void fail_queued(const Status& s);
 
   const WalOptions options;
@@ -77,8 +81,12 @@ Wal::Wal(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Wal::~Wal() { stop(); }
 
-Result<WalReplayStats> Wal::replay(const std::function<void(std::string_view entry)>& fn) {
-  Result<WalReplayStats> stats = replay_segments(impl_->segments, fn);
+Result<WalReplayStats> Wal::replay(const std::function<void(std::string_view entry)>& fn,
+                                   uint64_t from_sequence) {
+  std::span<const SegmentFile> segments = impl_->segments;
+  while (!segments.empty() && segments.front().sequence < from_sequence)
+    segments = segments.subspan(1);
+  Result<WalReplayStats> stats = replay_segments(segments, fn);
   if (stats.is_ok()) {
     log::info("wal replayed", {{"entries", stats->entries}, {"segments", stats->segments},
                                {"truncated_bytes", stats->truncated_bytes},
@@ -102,7 +110,7 @@ void Wal::append(std::string entry, Callback done) {
     std::lock_guard lock(impl_->mu);
     refused = impl_->admit_locked(entry.size());
     if (refused.is_ok()) {
-      impl_->queue.push_back({header, std::move(entry), std::move(done)});
+      impl_->queue.push_back({header, std::move(entry), std::move(done), {}});
       if (impl_->queue.size() == 1) impl_->wake.notify_one();
       return;
     }
@@ -121,6 +129,32 @@ Status Wal::Impl::admit_locked(size_t entry_size) {
                              std::to_string(options.max_pending_bytes));
   }
   pending_bytes.fetch_add(bytes, std::memory_order_relaxed);
+  return Status::ok();
+}
+
+void Wal::cut(CutCallback at_cut) {
+  {
+    std::lock_guard lock(impl_->mu);
+    if (!impl_->stopping) {
+      impl_->queue.push_back({{}, {}, {}, std::move(at_cut)});
+      if (impl_->queue.size() == 1) impl_->wake.notify_one();
+      return;
+    }
+  }
+  at_cut(Status::unavailable("wal is stopped"));
+}
+
+Status Wal::remove_segments_before(uint64_t sequence) {
+  Result<std::vector<SegmentFile>> segments = list_segments(impl_->options.dir);
+  if (!segments.is_ok()) return segments.status();
+  Fs& fs = impl_->options.fs ? *impl_->options.fs : *posix_fs();
+  bool removed = false;
+  for (const SegmentFile& segment : *segments) {
+    if (segment.sequence >= sequence) break;
+    WEFT_RETURN_IF_ERROR(fs.remove_all(segment.path));
+    removed = true;
+  }
+  if (removed && impl_->options.fsync) return fs.sync_dir(impl_->options.dir);
   return Status::ok();
 }
 
@@ -149,14 +183,26 @@ void Wal::Impl::run() {
       if (queue.empty()) break;  // stopping, and everything is written
       group.swap(queue);
     }
-    commit(group);
+    write_queued(group);
     group.clear();
   }
   Status closed = writer.close();
   if (!closed.is_ok()) log::error("wal close failed", {{"error", closed.message()}});
 }
 
-void Wal::Impl::commit(std::vector<PendingEntry>& group) {
+// Commits the queued entries as one group, or as one group on each side of a cut marker.
+void Wal::Impl::write_queued(std::vector<PendingEntry>& queued) {
+  size_t begin = 0;
+  for (size_t i = 0; i < queued.size(); ++i) {
+    if (!queued[i].cut) continue;
+    if (i > begin) commit(std::span(queued).subspan(begin, i - begin));
+    queued[i].cut(writer.roll());
+    begin = i + 1;
+  }
+  if (begin < queued.size()) commit(std::span(queued).subspan(begin));
+}
+
+void Wal::Impl::commit(std::span<PendingEntry> group) {
   std::vector<iovec> parts;
   parts.reserve(group.size() * 2);
   uint64_t bytes = 0;
@@ -185,6 +231,10 @@ void Wal::Impl::fail_queued(const Status& s) {
     orphans.swap(queue);
   }
   for (PendingEntry& p : orphans) {
+    if (p.cut) {
+      p.cut(s);
+      continue;
+    }
     pending_bytes.fetch_sub(p.header.size() + p.entry.size(), std::memory_order_relaxed);
     p.done(s);
   }

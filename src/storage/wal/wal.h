@@ -19,7 +19,13 @@
 // logged and skipped (docs/format/wal.md, "Recovery"). It never yields garbage. The writer
 // never appends to a segment that existed before start(): it begins a new one.
 //
-// Lifecycle: open() -> [replay()] -> start() -> append()* -> stop() (or the destructor).
+// Checkpoints: cut() closes the current segment between two groups and tells the caller the
+// sequence number of the next segment, so everything appended before the cut lies in lower
+// segments. Once the caller has made that data durable elsewhere (flushed into parts), it
+// calls remove_segments_before() with that number, and replay() skips lower segments.
+//
+// Lifecycle: open() -> [replay()] -> start() -> (append() | cut())* -> stop() (or the
+// destructor).
 // Thread safety: append(), pending_bytes() and stop() may be called from any thread;
 // replay() and start() from one thread, before any append().
 #pragma once
@@ -61,13 +67,17 @@ class Wal {
   // Called on the writer thread with every entry of a group once it is durable, before the
   // group's callbacks run.
   using DurableHook = std::function<void(std::string_view entry)>;
+  // Gets the first segment sequence after a cut, or why the cut failed.
+  using CutCallback = std::function<void(Result<uint64_t> next_sequence)>;
 
   static Result<std::unique_ptr<Wal>> open(const WalOptions& options);
   ~Wal();  // stops the writer after draining pending appends
 
-  // Calls fn with each valid entry in order; truncates a bad tail. Call once, before start().
-  // The view passed to fn is valid during the call only. Errors only for I/O failures.
-  Result<WalReplayStats> replay(const std::function<void(std::string_view entry)>& fn);
+  // Calls fn with each valid entry of the segments numbered from_sequence and up, in order;
+  // truncates a bad tail. Call once, before start(). The view passed to fn is valid during
+  // the call only. Errors only for I/O failures.
+  Result<WalReplayStats> replay(const std::function<void(std::string_view entry)>& fn,
+                                uint64_t from_sequence = 0);
 
   // Starts the writer thread. Call once. `on_durable` may be empty.
   void start(DurableHook on_durable);
@@ -77,6 +87,15 @@ class Wal {
   // when over max_pending_bytes, kUnavailable after stop(), kIoError). Appends made before
   // start() wait for it.
   void append(std::string entry, Callback done);
+
+  // Queues a cut: on the writer thread, after every entry appended before this call has been
+  // written and had its callback run, and before any entry appended after it is written, the
+  // current segment is closed and `at_cut` runs with the sequence number the next segment
+  // will get. kUnavailable after stop().
+  void cut(CutCallback at_cut);
+
+  // Deletes the segment files numbered below `sequence` (a number cut() gave). Any thread.
+  Status remove_segments_before(uint64_t sequence);
 
   // Drains pending appends, fsyncs, and stops the writer thread. Idempotent. Appends queued
   // when the writer was never started get kUnavailable.

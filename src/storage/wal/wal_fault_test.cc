@@ -93,7 +93,9 @@ void crash_test(int cut_at, uint64_t keep) {
     last[t] = i;
   }
   for (const auto& e : acked) EXPECT_TRUE(seen.count(e)) << "lost acknowledged " << e;
-  if (cut_at > 0) EXPECT_FALSE(acked.empty());
+  if (cut_at > 0) {
+    EXPECT_FALSE(acked.empty());
+  }
 }
 
 TEST(WalFault, CrashKeepsEveryAcknowledgedEntry) {

@@ -43,6 +43,11 @@ Status WalSegmentWriter::close() {
   return s;
 }
 
+Result<uint64_t> WalSegmentWriter::roll() {
+  WEFT_RETURN_IF_ERROR(close());
+  return next_sequence_;
+}
+
 Status WalSegmentWriter::open_segment() {
   std::filesystem::path path = dir_ / wal_format::segment_file_name(next_sequence_++);
   Result<std::unique_ptr<WritableFile>> file = fs_->create(path);

@@ -38,6 +38,10 @@ class WalSegmentWriter {
   // Syncs and closes the current segment, if any.
   Status close();
 
+  // Closes the current segment so the next group starts a new one; returns the sequence number
+  // that new segment will have (every group written so far is in a segment below it).
+  Result<uint64_t> roll();
+
   // The segment being appended to, or empty when there is none.
   const std::filesystem::path& current_path() const { return path_; }
 

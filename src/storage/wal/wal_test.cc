@@ -244,5 +244,85 @@ TEST(Wal, CountsBytesWritten) {
             wal_format::kSegmentHeaderSize + 100);
 }
 
+uint64_t cut_and_wait(Wal& wal) {
+  std::promise<Result<uint64_t>> cut;
+  wal.cut([&](Result<uint64_t> next) { cut.set_value(std::move(next)); });
+  Result<uint64_t> next = cut.get_future().get();
+  EXPECT_TRUE(next.is_ok()) << next.status().to_string();
+  return next.is_ok() ? *next : 0;
+}
+
+TEST(Wal, CutPutsLaterEntriesInLaterSegments) {
+  TempDir dir;
+  uint64_t next = 0;
+  {
+    auto wal = open_started(wal_options(dir.path()));
+    ASSERT_TRUE(append_and_wait(*wal, "before 1").is_ok());
+    ASSERT_TRUE(append_and_wait(*wal, "before 2").is_ok());
+    next = cut_and_wait(*wal);
+    ASSERT_TRUE(append_and_wait(*wal, "after").is_ok());
+  }
+  EXPECT_EQ(next, 2u);
+  EXPECT_EQ(replay_all(dir.path(), next).entries, std::vector<std::string>{"after"});
+  EXPECT_EQ(replay_all(dir.path()).entries.size(), 3u);
+}
+
+TEST(Wal, CutWithNothingWrittenSinceTheLastOneIsHarmless) {
+  TempDir dir;
+  auto wal = open_started(wal_options(dir.path()));
+  uint64_t first = cut_and_wait(*wal);
+  uint64_t second = cut_and_wait(*wal);
+  EXPECT_EQ(first, second);
+  ASSERT_TRUE(append_and_wait(*wal, "x").is_ok());
+  EXPECT_EQ(cut_and_wait(*wal), first + 1);
+}
+
+TEST(Wal, CutOrdersAgainstConcurrentAppends) {
+  TempDir dir;
+  auto wal = open_started(wal_options(dir.path()));
+  std::atomic<int> acknowledged_before_cut{-1};
+  std::atomic<int> acked{0};
+  std::promise<void> cut_done;
+  for (int i = 0; i < 200; ++i) {
+    wal->append("e" + std::to_string(i), [&](Status s) {
+      EXPECT_TRUE(s.is_ok());
+      acked++;
+    });
+    if (i == 99)
+      wal->cut([&](Result<uint64_t> next) {
+        EXPECT_TRUE(next.is_ok());
+        acknowledged_before_cut = acked.load();
+        cut_done.set_value();
+      });
+  }
+  cut_done.get_future().wait();
+  wal->stop();
+  // Every entry appended before the cut had its callback, none after it.
+  EXPECT_EQ(acknowledged_before_cut.load(), 100);
+}
+
+TEST(Wal, RemoveSegmentsBeforeACut) {
+  TempDir dir;
+  {
+    auto wal = open_started(wal_options(dir.path()));
+    ASSERT_TRUE(append_and_wait(*wal, "old").is_ok());
+    uint64_t next = cut_and_wait(*wal);
+    ASSERT_TRUE(append_and_wait(*wal, "new").is_ok());
+    ASSERT_TRUE(wal->remove_segments_before(next).is_ok());
+    ASSERT_TRUE(append_and_wait(*wal, "newer").is_ok());
+  }
+  EXPECT_EQ(replay_all(dir.path()).entries, (std::vector<std::string>{"new", "newer"}));
+  EXPECT_EQ(segments_of(dir.path()).size(), 1u);
+}
+
+TEST(Wal, CutAfterStopIsUnavailable) {
+  TempDir dir;
+  auto wal = open_started(wal_options(dir.path()));
+  wal->stop();
+  Status got;
+  wal->cut([&](Result<uint64_t> next) { got = next.status(); });
+  EXPECT_EQ(got.code(), StatusCode::kUnavailable);
+}
+
 }  // namespace
 }  // namespace weft::storage

@@ -52,11 +52,12 @@ struct Replayed {
 };
 
 // Opens the WAL at `dir` and replays it (repairing as replay does); does not start a writer.
-inline Replayed replay_all(const std::filesystem::path& dir) {
+inline Replayed replay_all(const std::filesystem::path& dir, uint64_t from_sequence = 0) {
   Replayed out;
   auto wal = Wal::open(wal_options(dir));
   if (!wal.is_ok()) return out;
-  auto stats = (*wal)->replay([&](std::string_view e) { out.entries.emplace_back(e); });
+  auto stats = (*wal)->replay([&](std::string_view e) { out.entries.emplace_back(e); },
+                              from_sequence);
   if (stats.is_ok()) out.stats = *stats;
   return out;
 }
