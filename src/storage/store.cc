@@ -31,7 +31,13 @@ Store::Impl::Impl(const StoreOptions& o)
           "weft_store_flush_failures_total", "Memtable flushes that failed (retried later).")),
       flush_seconds(MetricsRegistry::global().histogram(
           "weft_store_flush_duration_seconds", "Time to flush one memtable into parts.",
-          latency_buckets_seconds())) {}
+          latency_buckets_seconds())),
+      merges(MetricsRegistry::global().counter("weft_store_merges_total", "Part merges done.")),
+      merge_failures(MetricsRegistry::global().counter(
+          "weft_store_merge_failures_total", "Part merges that failed (retried later).")),
+      retention_dropped_parts(MetricsRegistry::global().counter(
+          "weft_store_retention_removed_parts_total",
+          "Parts removed by retention (age or disk budget).")) {}
 
 Status Store::Impl::check_budget() {
   std::shared_ptr<const StoreView> current;
@@ -104,6 +110,14 @@ Status Store::flush() {
   return impl_->flush_now();
 }
 
+Status Store::maintain() {
+  {
+    std::lock_guard lock(impl_->flush_mu);
+    if (impl_->closed) return Status::unavailable("the store is closed");
+  }
+  return impl_->maintain_once();
+}
+
 const WalReplayStats& Store::replay_stats() const { return impl_->replay_stats; }
 
 void Store::close() {
@@ -113,6 +127,7 @@ void Store::close() {
   }
   impl_->bg_wake.notify_all();
   if (impl_->background.joinable()) impl_->background.join();
+  if (impl_->maintenance.joinable()) impl_->maintenance.join();
   std::lock_guard lock(impl_->flush_mu);
   if (impl_->closed) return;
   impl_->closed = true;

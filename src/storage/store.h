@@ -16,6 +16,11 @@
 // nothing: unmanifested part directories are removed at open, and the WAL still holds what the
 // manifest does not.
 //
+// Merges and retention. A second background thread, at a lower CPU priority, applies
+// retention (whole parts past their tenant's age limit; the oldest days past the disk budget)
+// and merges the parts of a partition (tenant, day, signal) size-tiered (merge_policy.h). A
+// merge's output is named by the manifest in the same commit that drops its inputs.
+//
 // Reads. view() is an immutable snapshot (memtables + parts) that queries keep while they run.
 //
 // Budget. An append is refused with kResourceExhausted when the memtables' memory plus the
@@ -37,6 +42,8 @@
 #include "model/log_record.h"
 #include "model/span.h"
 #include "storage/engine/live_part.h"
+#include "storage/engine/merge_policy.h"
+#include "storage/engine/retention_policy.h"
 #include "storage/fs/fs.h"
 #include "storage/wal/wal.h"
 
@@ -51,6 +58,9 @@ struct StoreOptions {
   uint64_t wal_segment_bytes = 64ull << 20;
   uint64_t wal_max_pending_bytes = 256ull << 20;
   std::vector<std::string> stream_keys;  // resource attributes naming a stream; empty = default
+  RetentionPolicy retention;             // by age (per tenant) and by disk budget
+  MergePolicy merge_policy;
+  std::chrono::milliseconds maintenance_interval{1000};  // merges and retention run this often
   std::shared_ptr<Fs> fs;                // null: the real filesystem (tests inject faults)
 };
 
@@ -76,6 +86,8 @@ class Store {
 
   // Flushes the active memtable into parts now and waits (tests, tools).
   Status flush();
+  // Applies retention and runs every merge that is due, now, and waits (tests, tools).
+  Status maintain();
 
   const WalReplayStats& replay_stats() const;
 

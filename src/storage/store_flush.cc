@@ -68,11 +68,11 @@ Status Store::Impl::flush_frozen() {
     const Frozen& f = frozen.front();
     FlushTarget target{fs, options.data_dir, &identity, {}};
     target.writer.fs = fs;
-    Manifest next = manifest;
-    auto written = flush_memtable(*f.memtable, target, &next.next_part_id);
+    auto written = flush_memtable(*f.memtable, target, &next_part_id);
     if (!written.is_ok()) return written.status();
-
-    std::vector<LivePart> opened;
+    Change change;
+    change.wal_replay_from = f.wal_next;
+    change.flushed = f.memtable;
     Status s;
     for (const ManifestPart& p : *written) {
       auto reader = PartReader::open(options.data_dir / p.dir, fs);
@@ -80,25 +80,12 @@ Status Store::Impl::flush_frozen() {
         s = reader.status();
         break;
       }
-      opened.push_back({p, std::move(*reader)});
+      change.added.push_back({p, std::move(*reader)});
     }
-    if (s.is_ok()) {
-      ++next.generation;
-      next.wal_replay_from = f.wal_next;
-      next.parts.insert(next.parts.end(), written->begin(), written->end());
-      s = write_manifest(*fs, options.data_dir, next);
-    }
+    if (s.is_ok()) s = commit(change);
     if (!s.is_ok()) {
       for (const ManifestPart& p : *written) fs->remove_all(options.data_dir / p.dir);
       return s;
-    }
-    manifest = std::move(next);
-    {
-      std::lock_guard lock(view_mu);
-      auto next_view = std::make_shared<StoreView>(*view);
-      std::erase(next_view->memtables, f.memtable);
-      next_view->parts.insert(next_view->parts.end(), opened.begin(), opened.end());
-      view = std::move(next_view);
     }
     Status removed = wal->remove_segments_before(f.wal_next);
     if (!removed.is_ok())

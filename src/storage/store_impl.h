@@ -4,7 +4,9 @@
 
 #include <condition_variable>
 #include <deque>
+#include <atomic>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "common/metrics.h"
@@ -39,6 +41,32 @@ struct Store::Impl {
   Result<uint64_t> cut_memtable();  // swaps in a fresh memtable at a WAL cut
   Status flush_frozen();
 
+  // --- changing the set of parts (store_commit.cc) ---
+  struct Change {
+    std::vector<LivePart> added;
+    std::vector<std::string> removed;             // part dirs that stop being live
+    std::optional<uint64_t> wal_replay_from;      // a flush moves it forward
+    std::shared_ptr<const MemStore> flushed;      // a flushed memtable leaves the view
+  };
+  // Writes the manifest with the change and publishes the new view, atomically with respect to
+  // other commits. kInternal (nothing changed) when a part in `removed` is no longer live
+  // (only the maintenance thread removes parts, so this is a bug).
+  // Removed part directories are deleted afterwards (queries still reading them keep their
+  // open files).
+  Status commit(const Change& change);
+  // The entries of the live parts (a copy, consistent with one manifest).
+  std::vector<ManifestPart> live_parts() const;
+
+  // --- merges and retention (store_maintenance.cc) ---
+  void run_maintenance();
+  bool stopping() const;
+  std::mutex maintain_mu;  // one maintain_once() at a time (the thread, or Store::maintain())
+  // Retention, then merges until none is needed (or the store stops).
+  Status maintain_once();
+  // One merge in the partition that needs it most; false when none needs one.
+  Result<bool> merge_once();
+  Status apply_retention();
+
   const StoreOptions options;
   const std::shared_ptr<Fs> fs;
   const StreamIdentity identity;
@@ -48,26 +76,33 @@ struct Store::Impl {
   mutable std::mutex view_mu;
   std::shared_ptr<const StoreView> view;  // guarded by view_mu
 
+  mutable std::mutex manifest_mu;
+  Manifest manifest;                        // guarded by manifest_mu
+  std::atomic<uint64_t> next_part_id{1};    // names new parts; the manifest records it
+
   // Owned by whoever holds flush_mu (the background thread, flush(), close()).
   std::mutex flush_mu;
-  Manifest manifest;
   struct Frozen {
     std::shared_ptr<MemStore> memtable;
     uint64_t wal_next = 0;  // the WAL segment sequence after the memtable's entries
   };
   std::deque<Frozen> frozen;
 
-  std::mutex bg_mu;
+  mutable std::mutex bg_mu;
   std::condition_variable bg_wake;
   bool bg_stop = false;         // guarded by bg_mu
   bool flush_wanted = false;    // guarded by bg_mu
   std::thread background;
+  std::thread maintenance;
   bool closed = false;          // guarded by flush_mu
 
   Counter& rejected_budget;
   Counter& flushes;
   Counter& flush_failures;
   Histogram& flush_seconds;
+  Counter& merges;
+  Counter& merge_failures;
+  Counter& retention_dropped_parts;
 };
 
 }  // namespace weft::storage

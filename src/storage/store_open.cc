@@ -43,6 +43,7 @@ Status Store::Impl::open() {
   Result<Manifest> read = read_manifest(*fs, options.data_dir);
   if (!read.is_ok()) return read.status();
   manifest = std::move(*read);
+  next_part_id = manifest.next_part_id;
   WEFT_RETURN_IF_ERROR(remove_garbage());
   auto initial = std::make_shared<StoreView>();
   WEFT_RETURN_IF_ERROR(open_parts(&initial->parts));
@@ -51,6 +52,7 @@ Status Store::Impl::open() {
   WEFT_RETURN_IF_ERROR(replay());
   wal->start({});
   background = std::thread([this] { run_background(); });
+  maintenance = std::thread([this] { run_maintenance(); });
   return Status::ok();
 }
 

@@ -253,3 +253,88 @@ TEST(Store, ConcurrentAppendersAndFlushesAllLand) {
 
 }  // namespace
 }  // namespace weft::storage
+
+namespace weft::storage {
+namespace {
+
+// n flushes of `per` records each, times from t0 on.
+void fill(Store& store, int flushes, int per, UnixNanos t0) {
+  for (int f = 0; f < flushes; ++f) {
+    ASSERT_TRUE(append_and_wait(store, testing::test_logs("a", per, t0 + f * per)).is_ok());
+    ASSERT_TRUE(store.flush().is_ok());
+  }
+}
+
+TEST(StoreMaintenance, MergesSmallPartsOfAPartitionIntoOne) {
+  TempDir dir;
+  StoreOptions o = options_for(dir.path());
+  o.maintenance_interval = std::chrono::hours(1);
+  o.retention.retention = std::chrono::seconds(0);
+  auto store = open_store(o);
+  fill(*store, 6, 50, now_unix_nanos() - 1000000);
+  ASSERT_EQ(store->view()->parts.size(), 6u);
+  auto before = bodies(*store, "a");
+  ASSERT_TRUE(store->maintain().is_ok());
+  EXPECT_EQ(store->view()->parts.size(), 1u);
+  EXPECT_EQ(bodies(*store, "a"), before);
+  // The inputs are gone from disk; a restart serves the merged part alone.
+  store.reset();
+  size_t dirs = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(o.data_dir / "parts"))
+    dirs += e.is_directory() && e.path().filename().string().rfind("logs-", 0) == 0;
+  EXPECT_EQ(dirs, 1u);
+  EXPECT_EQ(bodies(*open_store(o), "a"), before);
+}
+
+TEST(StoreMaintenance, CrashAtEveryStepOfAMergeLosesAndDuplicatesNothing) {
+  auto run = [](int64_t cut_after, uint64_t* steps) {
+    TempDir dir;
+    auto fs = std::make_shared<FaultInjectionFs>();
+    StoreOptions o = options_for(dir.path());
+    o.fs = fs;
+    o.maintenance_interval = std::chrono::hours(1);
+    o.retention.retention = std::chrono::seconds(0);
+    std::vector<std::string> expected;
+    {
+      auto store = open_store(o);
+      fill(*store, 4, 20, 1000);
+      expected = bodies(*store, "a");
+      uint64_t before = fs->mutating_ops();
+      if (cut_after >= 0) fs->power_cut_after_ops(cut_after);
+      Status merged = store->maintain();
+      if (steps) *steps = fs->mutating_ops() - before;
+      if (cut_after < 0) ASSERT_TRUE(merged.is_ok()) << merged.to_string();
+      fs->power_cut_after_ops(0);
+    }
+    fs->crash();
+    auto store = open_store(o);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(bodies(*store, "a"), expected) << "cut after " << cut_after;
+    ASSERT_TRUE(store->maintain().is_ok());
+    EXPECT_EQ(bodies(*store, "a"), expected) << "cut after " << cut_after;
+  };
+  uint64_t steps = 0;
+  run(-1, &steps);
+  ASSERT_GT(steps, 3u);
+  for (uint64_t k = 0; k <= steps; ++k) run(static_cast<int64_t>(k), nullptr);
+}
+
+TEST(StoreMaintenance, RetentionRemovesExpiredPartsPerTenant) {
+  TempDir dir;
+  StoreOptions o = options_for(dir.path());
+  o.maintenance_interval = std::chrono::hours(1);
+  o.retention.retention = std::chrono::hours(24);
+  o.retention.per_tenant["keep"] = std::chrono::hours(24 * 365);
+  auto store = open_store(o);
+  UnixNanos old = now_unix_nanos() - 48ll * 3600 * 1000000000;
+  ASSERT_TRUE(append_and_wait(*store, testing::test_logs("a", 10, old)).is_ok());
+  ASSERT_TRUE(append_and_wait(*store, testing::test_logs("keep", 10, old)).is_ok());
+  ASSERT_TRUE(append_and_wait(*store, testing::test_logs("a", 5, now_unix_nanos())).is_ok());
+  ASSERT_TRUE(store->flush().is_ok());
+  ASSERT_TRUE(store->maintain().is_ok());
+  EXPECT_EQ(bodies(*store, "a").size(), 5u);
+  EXPECT_EQ(bodies(*store, "keep").size(), 10u);
+}
+
+}  // namespace
+}  // namespace weft::storage

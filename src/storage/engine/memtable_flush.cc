@@ -27,11 +27,11 @@ Result<PartMeta> write_part(const std::filesystem::path& dir, std::string_view t
 template <typename Row>
 Status flush_rows(const std::string& tenant, part_format::Signal signal,
                   const std::vector<const Row*>& rows, const FlushTarget& target,
-                  uint64_t* next_part_id, std::vector<ManifestPart>* out) {
+                  std::atomic<uint64_t>* next_part_id, std::vector<ManifestPart>* out) {
   std::map<int32_t, std::vector<const Row*>> by_day;
   for (const Row* row : rows) by_day[ef::day_of(sort_time(row))].push_back(row);
   for (const auto& [day, day_rows] : by_day) {
-    std::string dir = ef::part_dir(tenant, day, signal, (*next_part_id)++);
+    std::string dir = ef::part_dir(tenant, day, signal, next_part_id->fetch_add(1));
     std::filesystem::path path = target.data_dir / dir;
     WEFT_RETURN_IF_ERROR(ensure_dirs(*target.fs, target.data_dir, path.parent_path()));
     Result<PartMeta> meta = write_part(path, tenant, day_rows, target);
@@ -45,7 +45,7 @@ Status flush_rows(const std::string& tenant, part_format::Signal signal,
 }  // namespace
 
 Result<std::vector<ManifestPart>> flush_memtable(const MemStore& memtable, const FlushTarget& target,
-                                                 uint64_t* next_part_id) {
+                                                 std::atomic<uint64_t>* next_part_id) {
   std::vector<ManifestPart> written;
   Status s;
   for (const std::string& tenant : memtable.tenants()) {

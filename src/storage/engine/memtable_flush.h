@@ -7,6 +7,7 @@
 // Thread safety: the memtable must no longer be added to; any thread.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <vector>
@@ -27,8 +28,8 @@ struct FlushTarget {
   PartWriterOptions writer;
 };
 
-// The new parts' manifest entries, numbered from *next_part_id (advanced past them).
+// The new parts' manifest entries, named with ids taken from *next_part_id.
 Result<std::vector<ManifestPart>> flush_memtable(const MemStore& memtable, const FlushTarget& target,
-                                                 uint64_t* next_part_id);
+                                                 std::atomic<uint64_t>* next_part_id);
 
 }  // namespace weft::storage

@@ -189,7 +189,8 @@ Result<std::vector<std::string>> FaultInjectionFs::list_dir(const std::filesyste
   return real_->list_dir(dir);
 }
 
-void FaultInjectionFs::undo_locked(const PendingEntry& e) {
+// `e` is a copy: undoing a rename rebases the pending entries, this one included.
+void FaultInjectionFs::undo_locked(PendingEntry e) {
   std::error_code ec;
   switch (e.kind) {
     case PendingEntry::Kind::kCreateFile:
