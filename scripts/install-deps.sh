@@ -7,6 +7,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config make
   libboost-dev libsimdjson-dev libyaml-cpp-dev zlib1g-dev libxxhash-dev libsnappy-dev
   libgrpc++-dev
+  libboost-dev libsimdjson-dev libyaml-cpp-dev zlib1g-dev libxxhash-dev libsnappy-dev libzstd-dev zstd
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
 )

@@ -89,18 +89,18 @@ Setting log_level_setting() {
           "debug, info, warn or error", apply};
 }
 
-Setting shutdown_timeout_setting() {
-  std::string expected = "a duration from 1s to 5m";
-  Apply apply = [expected](Config& c, std::string_view text) -> Status {
+// A duration setting in [min, max]; `shown` is its default as the user would write it.
+Setting duration_setting(std::string key, std::string description,
+                         std::chrono::milliseconds Config::*field, std::string shown,
+                         std::chrono::milliseconds min, std::chrono::milliseconds max,
+                         std::string expected) {
+  Apply apply = [key, expected, field, min, max](Config& c, std::string_view text) -> Status {
     auto d = parse_duration(text);
-    if (!d.is_ok() || *d < std::chrono::seconds(1) || *d > std::chrono::minutes(5))
-      return setting_error("shutdown_timeout", expected, text);
-    c.shutdown_timeout = *d;
+    if (!d.is_ok() || *d < min || *d > max) return setting_error(key, expected, text);
+    c.*field = *d;
     return Status::ok();
   };
-  return {"shutdown_timeout",
-          "On SIGTERM/SIGINT, how long in-flight requests may take before weft stops anyway.",
-          "25s", expected, apply};
+  return {key, std::move(description), std::move(shown), expected, apply};
 }
 
 std::vector<Setting> make_settings() {
@@ -124,9 +124,17 @@ std::vector<Setting> make_settings() {
                    "decompression; larger ones get 413 (gRPC: RESOURCE_EXHAUSTED).",
                    &Config::max_request_bytes, 1ull << 10, 1ull << 30),
       size_setting("limits.memory_budget_bytes",
-                   "Memory the in-memory index may hold; past it ingest answers 429 "
-                   "(backpressure).",
+                   "Memory the memtables (records not yet flushed to disk) and the write-ahead "
+                   "log's queue may hold; past it ingest answers 429 (backpressure) until a "
+                   "flush frees memory.",
                    &Config::memory_budget_bytes, 16ull << 20, 1ull << 40),
+      size_setting("storage.memtable_flush_bytes",
+                   "Flush the active memtable into parts once it holds this much.",
+                   &Config::memtable_flush_bytes, 1ull << 20, 1ull << 40),
+      duration_setting("storage.flush_interval",
+                       "Flush a non-empty memtable into parts at least this often.",
+                       &Config::flush_interval, "5s", std::chrono::milliseconds(100),
+                       std::chrono::hours(1), "a duration from 100ms to 1h"),
       int_setting("query.max_limit", "Largest `limit` a query may ask for.",
                   &Config::query_max_limit, 1, 1'000'000),
       bool_setting("wal.fsync",
@@ -138,7 +146,11 @@ std::vector<Setting> make_settings() {
       size_setting("wal.max_pending_bytes",
                    "Bytes waiting for the write-ahead log past which ingest answers 429.",
                    &Config::wal_max_pending_bytes, 1ull << 20, 16ull << 30),
-      shutdown_timeout_setting(),
+      duration_setting("shutdown_timeout",
+                       "On SIGTERM/SIGINT, how long in-flight requests may take before weft "
+                       "stops anyway.",
+                       &Config::shutdown_timeout, "25s", std::chrono::seconds(1),
+                       std::chrono::minutes(5), "a duration from 1s to 5m"),
   };
 }
 

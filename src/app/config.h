@@ -26,7 +26,9 @@ struct Config {
   int http_threads = 0;
   std::string log_level = "info";
   uint64_t max_request_bytes = 20ull << 20;
-  uint64_t memory_budget_bytes = 2ull << 30;
+  uint64_t memory_budget_bytes = 1ull << 30;
+  uint64_t memtable_flush_bytes = 256ull << 20;
+  std::chrono::milliseconds flush_interval{5000};
   uint32_t query_max_limit = 5000;
   bool wal_fsync = true;
   uint64_t wal_segment_bytes = 64ull << 20;

@@ -37,6 +37,8 @@ server::ServerOptions server_options(const Config& c) {
   o.store.data_dir = c.data_dir;
   o.store.fsync = c.wal_fsync;
   o.store.memory_budget_bytes = c.memory_budget_bytes;
+  o.store.memtable_flush_bytes = c.memtable_flush_bytes;
+  o.store.flush_interval = c.flush_interval;
   o.store.wal_segment_bytes = c.wal_segment_bytes;
   o.store.wal_max_pending_bytes = c.wal_max_pending_bytes;
   return o;

@@ -1,4 +1,4 @@
-// search_logs: one newest-first pass over the MemStore keeping the best `limit` matches in a
+// search_logs: one newest-first pass over the view keeping the best `limit` matches in a
 // bounded heap. The heap's worst time is fed back to the scan as a moving lower bound, so once
 // the heap is full, blocks of older records are skipped without being looked at.
 #include "query/log_search.h"
@@ -8,6 +8,7 @@
 #include "model/resource.h"
 #include "model/severity.h"
 #include "query/text_match.h"
+#include "storage/engine/view_reads.h"
 
 namespace weft::query {
 
@@ -23,13 +24,15 @@ class RecordFilter {
     if (filter_.min_severity > 0 &&
         effective_severity(r.severity_number, r.severity_text) < filter_.min_severity)
       return false;
-    if (!resource_matches(r.resource.get())) return false;
+    if (!resource_matches(r.resource)) return false;
     return filter_.text.empty() || body_matches(r.body);
   }
 
  private:
-  // Records of one batch share their Resource: decide once per distinct object in a row.
-  bool resource_matches(const Resource* resource) {
+  // Records of one batch (or one stored block) share their Resource: decide once per distinct
+  // object in a row. The cache holds a reference, so a freed Resource's address cannot be
+  // mistaken for a new one.
+  bool resource_matches(const ResourcePtr& resource) {
     if (!filter_.service && !filter_.environment) return true;
     if (!cached_ || resource != cached_resource_) {
       static const Resource kEmpty;
@@ -49,7 +52,7 @@ class RecordFilter {
 
   const LogFilter& filter_;
   CaseInsensitiveMatcher text_;
-  const Resource* cached_resource_ = nullptr;
+  ResourcePtr cached_resource_;
   bool cached_ = false;
   bool cached_match_ = false;
 };
@@ -109,24 +112,27 @@ bool matches(const LogFilter& filter, const LogRecord& record) {
   return RecordFilter(filter).matches(record);
 }
 
-std::vector<LogRecord> search_logs(const storage::MemStore& store, const LogFilter& filter,
-                                   size_t limit) {
-  if (limit == 0 || filter.start > filter.end) return {};
+Result<std::vector<LogRecord>> search_logs(const storage::StoreView& view, const LogFilter& filter,
+                                           size_t limit) {
+  if (limit == 0 || filter.start > filter.end) return std::vector<LogRecord>{};
   RecordFilter record_filter(filter);
   NewestK best(limit);
   UnixNanos floor = filter.start;
   uint64_t order = 0;
-  store.scan_logs(
-      filter.tenant, filter.start, filter.end,
-      [&](const LogRecord& r) {
-        uint64_t position = order++;
-        UnixNanos t = r.effective_time();
-        if (!best.would_accept(t) || !record_filter.matches(r)) return true;
-        best.push(t, position, r);
-        floor = best.floor(filter.start);
-        return true;
-      },
-      &floor);
+  storage::ScanOptions options;
+  options.start = filter.start;
+  options.end = filter.end;
+  options.dynamic_start = &floor;
+  options.trace_id = filter.trace_id;
+  Status scanned = storage::scan_logs(view, filter.tenant, options, [&](const LogRecord& r) {
+    uint64_t position = order++;
+    UnixNanos t = r.effective_time();
+    if (!best.would_accept(t) || !record_filter.matches(r)) return true;
+    best.push(t, position, r);
+    floor = best.floor(filter.start);
+    return true;
+  });
+  if (!scanned.is_ok()) return scanned;
   return best.take();
 }
 

@@ -1,15 +1,16 @@
 // Native log search: the filters of GET /api/v1/logs, and the newest-first search over a
-// MemStore that applies them.
+// StoreView (memtables and parts) that applies them.
 //
-// The search is one pass over the tenant's records (MemStore::scan_logs, newest arrival
-// first) keeping the best `limit` matches in a bounded heap; once the heap is full its worst
-// time becomes the scan's lower bound, so older blocks of records are skipped unread. Cost:
+// The search is one pass over the tenant's records (storage::scan_logs: memtables newest
+// arrival first, then parts newest first, pruned by time and trace id) keeping the best
+// `limit` matches in a bounded heap; once the heap is full its worst time becomes the scan's
+// lower bound, so older blocks of records are skipped unread. Cost:
 // O(scanned * filter + matches * log(limit)); memory O(limit).
 //
 // Text matching is a case-insensitive (ASCII) substring test on the body: string bodies as
 // they are, other bodies as any_value_to_text() renders them.
 //
-// Thread safety: free functions; search_logs holds the MemStore's shared lock while scanning.
+// Thread safety: free functions over an immutable view.
 #pragma once
 
 #include <cstddef>
@@ -18,7 +19,8 @@
 #include <vector>
 
 #include "model/log_record.h"
-#include "storage/memstore/mem_store.h"
+#include "common/status.h"
+#include "storage/engine/live_part.h"
 
 namespace weft::query {
 
@@ -37,8 +39,9 @@ struct LogFilter {
 bool matches(const LogFilter& filter, const LogRecord& record);
 
 // The newest `limit` matching records of filter.tenant in [filter.start, filter.end], newest
-// effective time first; at equal times the later arrival comes first. Copies.
-std::vector<LogRecord> search_logs(const storage::MemStore& store, const LogFilter& filter,
-                                   size_t limit);
+// effective time first; at equal times the one met first by the scan comes first. Copies.
+// kCorruption when a part turns out damaged.
+Result<std::vector<LogRecord>> search_logs(const storage::StoreView& view, const LogFilter& filter,
+                                           size_t limit);
 
 }  // namespace weft::query

@@ -2,14 +2,24 @@
 
 #include <algorithm>
 
+#include "storage/engine/view_reads.h"
+
 namespace weft::query {
 
-TraceView lookup_trace(const storage::MemStore& store, std::string_view tenant,
-                       const TraceId& trace_id) {
+Result<TraceView> lookup_trace(const storage::StoreView& store, std::string_view tenant,
+                               const TraceId& trace_id) {
   TraceView view;
   view.trace_id = trace_id;
-  view.spans = store.spans_by_trace(tenant, trace_id);
-  view.logs = store.logs_by_trace(tenant, trace_id);
+  storage::ScanOptions options;
+  options.trace_id = trace_id;
+  WEFT_RETURN_IF_ERROR(storage::scan_spans(store, tenant, options, [&](const Span& s) {
+    view.spans.push_back(s);
+    return true;
+  }));
+  WEFT_RETURN_IF_ERROR(storage::scan_logs(store, tenant, options, [&](const LogRecord& r) {
+    view.logs.push_back(r);
+    return true;
+  }));
   // Stable: equal times keep arrival order.
   std::stable_sort(view.spans.begin(), view.spans.end(), [](const Span& a, const Span& b) {
     return a.start_time_unix_nano < b.start_time_unix_nano;

@@ -1,6 +1,6 @@
 // Trace by id: every span of a trace and every log record that carries its trace id.
 //
-// Thread safety: a free function over the MemStore's shared lock; returns copies.
+// Thread safety: a free function over an immutable view; returns copies.
 #pragma once
 
 #include <string_view>
@@ -8,7 +8,8 @@
 
 #include "model/log_record.h"
 #include "model/span.h"
-#include "storage/memstore/mem_store.h"
+#include "common/status.h"
+#include "storage/engine/live_part.h"
 
 namespace weft::query {
 
@@ -18,7 +19,9 @@ struct TraceView {
   std::vector<LogRecord> logs;   // by effective time, ties in arrival order
 };
 
-TraceView lookup_trace(const storage::MemStore& store, std::string_view tenant,
-                       const TraceId& trace_id);
+// Needs no time range: memtables by their trace index, parts by their trace-id filters.
+// kCorruption when a part turns out damaged.
+Result<TraceView> lookup_trace(const storage::StoreView& view, std::string_view tenant,
+                               const TraceId& trace_id);
 
 }  // namespace weft::query

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "storage/part/part_writer.h"
+#include "storage/wal/wal_test_util.h"
+
 namespace weft::query {
 namespace {
 
@@ -32,6 +35,14 @@ LogRecord log(const std::string& body, TraceId tid, UnixNanos t) {
   return r;
 }
 
+TraceView lookup_trace(const storage::MemStore& m, std::string_view tenant, const TraceId& id) {
+  storage::StoreView view;
+  view.memtables.emplace_back(&m, [](const storage::MemStore*) {});
+  auto found = query::lookup_trace(view, tenant, id);
+  EXPECT_TRUE(found.is_ok()) << found.status().to_string();
+  return found.is_ok() ? *found : TraceView{};
+}
+
 TEST(TraceLookup, SpansByStartTimeAndLogsByTime) {
   storage::MemStore m;
   m.add_spans({"t", {span("late", trace(1), 300), span("root", trace(1), 100), span("x", trace(2), 0)}});
@@ -53,6 +64,33 @@ TEST(TraceLookup, UnknownTraceOrTenantIsEmpty) {
   EXPECT_TRUE(lookup_trace(m, "t", trace(9)).spans.empty());
   EXPECT_TRUE(lookup_trace(m, "other", trace(1)).spans.empty());
   EXPECT_TRUE(lookup_trace(m, "other", trace(1)).logs.empty());
+}
+
+TEST(TraceLookup, FindsTheTraceInPartsAndMemtablesWithoutATimeRange) {
+  storage::testing::TempDir dir;
+  std::vector<Span> flushed = {span("root", trace(1), 100), span("x", trace(2), 50)};
+  std::vector<const Span*> rows = {&flushed[0], &flushed[1]};
+  StreamIdentity identity;
+  auto meta = storage::write_span_part(dir.path() / "p", "t", rows, identity);
+  ASSERT_TRUE(meta.is_ok()) << meta.status().to_string();
+  auto reader = storage::PartReader::open(dir.path() / "p");
+  ASSERT_TRUE(reader.is_ok());
+  storage::StoreView view;
+  auto memtable = std::make_shared<storage::MemStore>();
+  memtable->add_spans({"t", {span("child", trace(1), 150)}});
+  view.memtables.push_back(memtable);
+  storage::ManifestPart entry;
+  entry.tenant = "t";
+  entry.signal = storage::part_format::Signal::kSpans;
+  entry.min_time = meta->min_time;
+  entry.max_time = meta->max_time;
+  view.parts.push_back({entry, *reader});
+  auto found = query::lookup_trace(view, "t", trace(1));
+  ASSERT_TRUE(found.is_ok());
+  std::vector<std::string> names;
+  for (const auto& s : found->spans) names.push_back(s.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"root", "child"}));
+  EXPECT_TRUE(query::lookup_trace(view, "other", trace(1))->spans.empty());
 }
 
 }  // namespace

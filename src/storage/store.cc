@@ -1,94 +1,81 @@
 #include "storage/store.h"
 
-#include <chrono>
-
 #include "common/log.h"
-#include "common/metrics.h"
 #include "storage/store_entry.h"
+#include "storage/store_impl.h"
 
 namespace weft::storage {
 
-struct Store::Impl {
-  explicit Impl(const StoreOptions& o)
-      : options(o),
-        rejected_budget(MetricsRegistry::global().counter(
-            "weft_store_rejected_total", "Appends refused by the store, by reason.",
-            {{"reason", "memory_budget"}})) {}
-
-  // Kicks off an append unless over budget; `add` puts the batch into the memstore.
-  template <typename Batch>
-  void append(std::string entry, Batch batch, Done done);
-  Status check_budget();
-  void replay_entry(std::string_view entry, uint64_t* undecodable);
-
-  const StoreOptions options;
-  MemStore memstore;         // declared before wal: the WAL's callbacks use it until it stops
-  std::unique_ptr<Wal> wal;
-  WalReplayStats replay_stats;
-  Counter& rejected_budget;
-};
-
 namespace {
 
-void add_to(MemStore& memstore, LogBatch&& batch) { memstore.add_logs(std::move(batch)); }
-void add_to(MemStore& memstore, SpanBatch&& batch) { memstore.add_spans(std::move(batch)); }
+StreamIdentity identity_of(const StoreOptions& o) {
+  return o.stream_keys.empty() ? StreamIdentity() : StreamIdentity(o.stream_keys);
+}
+
+void add_to(MemStore& memtable, LogBatch&& batch) { memtable.add_logs(std::move(batch)); }
+void add_to(MemStore& memtable, SpanBatch&& batch) { memtable.add_spans(std::move(batch)); }
 
 }  // namespace
 
+Store::Impl::Impl(const StoreOptions& o)
+    : active(std::make_shared<MemStore>()),
+      options(o),
+      fs(o.fs ? o.fs : posix_fs()),
+      identity(identity_of(o)),
+      rejected_budget(MetricsRegistry::global().counter(
+          "weft_store_rejected_total", "Appends refused by the store, by reason.",
+          {{"reason", "memory_budget"}})),
+      flushes(MetricsRegistry::global().counter(
+          "weft_store_flushes_total", "Memtables flushed into parts.")),
+      flush_failures(MetricsRegistry::global().counter(
+          "weft_store_flush_failures_total", "Memtable flushes that failed (retried later).")),
+      flush_seconds(MetricsRegistry::global().histogram(
+          "weft_store_flush_duration_seconds", "Time to flush one memtable into parts.",
+          latency_buckets_seconds())),
+      merges(MetricsRegistry::global().counter("weft_store_merges_total", "Part merges done.")),
+      merge_failures(MetricsRegistry::global().counter(
+          "weft_store_merge_failures_total", "Part merges that failed (retried later).")),
+      retention_dropped_parts(MetricsRegistry::global().counter(
+          "weft_store_retention_removed_parts_total",
+          "Parts removed by retention (age or disk budget).")) {}
+
 Status Store::Impl::check_budget() {
-  uint64_t used = memstore.memory_bytes() + wal->pending_bytes();
+  std::shared_ptr<const StoreView> current;
+  {
+    std::lock_guard lock(view_mu);
+    current = view;
+  }
+  uint64_t used = wal->pending_bytes();
+  for (const auto& memtable : current->memtables) used += memtable->memory_bytes();
+  if (!current->memtables.empty() &&
+      current->memtables.front()->memory_bytes() > options.memtable_flush_bytes) {
+    std::lock_guard lock(bg_mu);
+    if (!flush_wanted) {
+      flush_wanted = true;
+      bg_wake.notify_one();
+    }
+  }
   if (used <= options.memory_budget_bytes) return Status::ok();
   rejected_budget.add();
   return Status::exhausted("memory budget of " + std::to_string(options.memory_budget_bytes) +
-                           " bytes is full");
+                           " bytes is full; flushing to disk");
 }
 
 template <typename Batch>
 void Store::Impl::append(std::string entry, Batch batch, Done done) {
-  // The batch rides along in the callback: WAL callbacks run in append order once the entry
-  // is durable, so the memstore sees WAL order and nothing is decoded twice.
+  // The batch rides along in the callback: WAL callbacks run in append order on the writer
+  // thread once the entry is durable, so the memtable sees WAL order and nothing is decoded
+  // twice; `active` is only swapped on that thread too, at a cut between groups.
   wal->append(std::move(entry),
               [this, batch = std::move(batch), done = std::move(done)](Status s) mutable {
-                if (s.is_ok()) add_to(memstore, std::move(batch));
+                if (s.is_ok()) add_to(*active, std::move(batch));
                 done(std::move(s));
               });
 }
 
-void Store::Impl::replay_entry(std::string_view entry, uint64_t* undecodable) {
-  Result<DecodedEntry> decoded = decode_store_entry(entry);
-  if (!decoded.is_ok()) {
-    if (++*undecodable <= 10) log::error("wal entry undecodable, skipped", {{"error", decoded.status().message()}});
-    return;
-  }
-  if (decoded->rejected > 0) log::warn("wal entry had rejected records", {{"rejected", decoded->rejected}});
-  if (decoded->signal == Signal::kLogs) memstore.add_logs(std::move(decoded->logs));
-  else memstore.add_spans(std::move(decoded->spans));
-}
-
 Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   auto impl = std::make_unique<Impl>(options);
-  WalOptions wal_options;
-  wal_options.dir = options.data_dir / "wal";  // create_directories makes data_dir too
-  wal_options.fsync = options.fsync;
-  wal_options.segment_bytes = options.wal_segment_bytes;
-  wal_options.max_pending_bytes = options.wal_max_pending_bytes;
-  Result<std::unique_ptr<Wal>> wal = Wal::open(wal_options);
-  if (!wal.is_ok()) return wal.status();
-  impl->wal = std::move(wal).value();
-
-  auto t0 = std::chrono::steady_clock::now();
-  uint64_t undecodable = 0;
-  Result<WalReplayStats> stats =
-      impl->wal->replay([&](std::string_view entry) { impl->replay_entry(entry, &undecodable); });
-  if (!stats.is_ok()) return stats.status();
-  impl->replay_stats = *stats;
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  log::info("store opened", {{"log_records", impl->memstore.log_count()},
-                             {"spans", impl->memstore.span_count()},
-                             {"undecodable_entries", undecodable},
-                             {"memory_bytes", impl->memstore.memory_bytes()},
-                             {"replay_seconds", seconds}});
-  impl->wal->start({});
+  WEFT_RETURN_IF_ERROR(impl->open());
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
@@ -112,10 +99,42 @@ void Store::append_spans(SpanBatch batch, Done done) {
   impl_->append(std::move(entry), std::move(batch), std::move(done));
 }
 
-const MemStore& Store::memstore() const { return impl_->memstore; }
+std::shared_ptr<const StoreView> Store::view() const {
+  std::lock_guard lock(impl_->view_mu);
+  return impl_->view;
+}
+
+Status Store::flush() {
+  std::lock_guard lock(impl_->flush_mu);
+  if (impl_->closed) return Status::unavailable("the store is closed");
+  return impl_->flush_now();
+}
+
+Status Store::maintain() {
+  {
+    std::lock_guard lock(impl_->flush_mu);
+    if (impl_->closed) return Status::unavailable("the store is closed");
+  }
+  return impl_->maintain_once();
+}
 
 const WalReplayStats& Store::replay_stats() const { return impl_->replay_stats; }
 
-void Store::close() { impl_->wal->stop(); }
+void Store::close() {
+  {
+    std::lock_guard lock(impl_->bg_mu);
+    impl_->bg_stop = true;
+  }
+  impl_->bg_wake.notify_all();
+  if (impl_->background.joinable()) impl_->background.join();
+  if (impl_->maintenance.joinable()) impl_->maintenance.join();
+  std::lock_guard lock(impl_->flush_mu);
+  if (impl_->closed) return;
+  impl_->closed = true;
+  Status flushed = impl_->flush_now();
+  if (!flushed.is_ok())
+    log::warn("final flush failed; the WAL keeps the data", {{"error", flushed.message()}});
+  impl_->wal->stop();
+}
 
 }  // namespace weft::storage

@@ -29,9 +29,10 @@ void handle_logs(const ApiContext& context, const Request& request, const Respon
   if (auto error = parse_log_query(request.params, context.limits().max_query_limit, query))
     return respond(json_error(http::status::bad_request, error->message, error->parameter));
   query.filter.tenant = std::move(*tenant);
-  run_read_query(context, respond, [query = std::move(query)](const storage::MemStore& store) {
-    return json_response(http::status::ok,
-                         logs_body(query::search_logs(store, query.filter, query.limit)));
+  run_read_query(context, respond, [query = std::move(query)](const storage::StoreView& view) {
+    auto records = query::search_logs(view, query.filter, query.limit);
+    if (!records.is_ok()) return store_error(records.status());
+    return json_response(http::status::ok, logs_body(*records));
   });
 }
 

@@ -22,11 +22,21 @@ void refresh_gauges(const ApiContext& context) {
   if (auto rss = resident_memory_bytes())
     registry.gauge("weft_process_resident_memory_bytes", "Resident memory of the weft process.")
         .set(static_cast<double>(*rss));
-  if (storage::Store* store = context.store())
+  if (storage::Store* store = context.store()) {
+    uint64_t bytes = 0, logs = 0, spans = 0;
+    for (const auto& memtable : store->view()->memtables) {
+      bytes += memtable->memory_bytes();
+      logs += memtable->log_count();
+      spans += memtable->span_count();
+    }
     registry
         .gauge("weft_memstore_bytes",
-               "Estimated heap bytes held by the in-memory index of log records and spans.")
-        .set(static_cast<double>(store->memstore().memory_bytes()));
+               "Estimated heap bytes held by the memtables (records not yet flushed to parts).")
+        .set(static_cast<double>(bytes));
+    registry.gauge("weft_memstore_log_records", "Log records in the memtables.")
+        .set(static_cast<double>(logs));
+    registry.gauge("weft_memstore_spans", "Spans in the memtables.").set(static_cast<double>(spans));
+  }
 }
 
 void handle_metrics(const ApiContext& context, const Responder& respond) {

@@ -1,5 +1,6 @@
 #include "server/api/query_support.h"
 
+#include "common/log.h"
 #include "server/api/tenant.h"
 #include "server/http/responses.h"
 
@@ -13,7 +14,7 @@ std::optional<std::string> tenant_or_reply(const Request& request, const Respond
 }
 
 void run_read_query(const ApiContext& context, const Responder& respond,
-                    std::function<HttpResponse(const storage::MemStore&)> query) {
+                    std::function<HttpResponse(const storage::StoreView&)> query) {
   storage::Store* store = context.store();
   if (!store) {
     HttpResponse response = json_error(http::status::service_unavailable,
@@ -22,8 +23,13 @@ void run_read_query(const ApiContext& context, const Responder& respond,
     return respond(std::move(response));
   }
   context.run_query([store, respond, query = std::move(query)] {
-    respond(query(store->memstore()));
+    respond(query(*store->view()));
   });
+}
+
+HttpResponse store_error(const Status& status) {
+  log::error("query failed in the store", {{"error", status.to_string()}});
+  return json_error(http::status::internal_server_error, status.message());
 }
 
 }  // namespace weft::server::api

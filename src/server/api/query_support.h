@@ -17,6 +17,9 @@ std::optional<std::string> tenant_or_reply(const Request& request, const Respond
 // Runs `query` on the query runner with the open store and answers with what it returns;
 // answers 503 at once while the store is not ready.
 void run_read_query(const ApiContext& context, const Responder& respond,
-                    std::function<HttpResponse(const storage::MemStore&)> query);
+                    std::function<HttpResponse(const storage::StoreView&)> query);
+
+// The answer to a query that failed inside the store (a damaged part): 500 with the reason.
+HttpResponse store_error(const Status& status);
 
 }  // namespace weft::server::api

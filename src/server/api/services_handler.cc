@@ -3,6 +3,7 @@
 #include "common/json_writer.h"
 #include "server/api/api.h"
 #include "server/api/query_support.h"
+#include "storage/engine/view_reads.h"
 #include "server/http/responses.h"
 
 namespace weft::server::api {
@@ -33,8 +34,8 @@ void handle_services(const ApiContext& context, const Request& request,
                      const Responder& respond) {
   auto tenant = tenant_or_reply(request, respond);
   if (!tenant) return;
-  run_read_query(context, respond, [tenant = std::move(*tenant)](const storage::MemStore& store) {
-    return json_response(http::status::ok, services_body(store.services(tenant)));
+  run_read_query(context, respond, [tenant = std::move(*tenant)](const storage::StoreView& view) {
+    return json_response(http::status::ok, services_body(storage::services(view, tenant)));
   });
 }
 

@@ -35,8 +35,10 @@ void handle_trace(const ApiContext& context, const Request& request, const Respo
   TraceId id;
   if (auto error = parse_trace_id_param("trace_id", request.path_param, id))
     return respond(json_error(http::status::bad_request, error->message, error->parameter));
-  run_read_query(context, respond, [tenant = std::move(*tenant), id](const storage::MemStore& store) {
-    query::TraceView trace = query::lookup_trace(store, tenant, id);
+  run_read_query(context, respond, [tenant = std::move(*tenant), id](const storage::StoreView& view) {
+    auto found = query::lookup_trace(view, tenant, id);
+    if (!found.is_ok()) return store_error(found.status());
+    query::TraceView& trace = *found;
     if (trace.spans.empty() && trace.logs.empty())
       return json_error(http::status::not_found, "trace not found");
     trace.trace_id = id;

@@ -5,7 +5,6 @@
 #include <mutex>
 #include <shared_mutex>
 
-#include "common/metrics.h"
 #include "storage/memstore/mem_store_accounting.h"
 #include "storage/memstore/mem_store_tenant.h"
 
@@ -20,12 +19,6 @@ struct MemStore::State {
   std::atomic<uint64_t> logs{0};
   std::atomic<uint64_t> spans{0};
 
-  Gauge& bytes_gauge = MetricsRegistry::global().gauge(
-      "weft_memstore_bytes", "Estimated heap bytes held by the in-memory store.");
-  Gauge& logs_gauge = MetricsRegistry::global().gauge(
-      "weft_memstore_log_records", "Log records held by the in-memory store.");
-  Gauge& spans_gauge = MetricsRegistry::global().gauge(
-      "weft_memstore_spans", "Spans held by the in-memory store.");
 
   // REQUIRES: mu held exclusively.
   TenantData& tenant(std::string_view name) {
@@ -53,14 +46,8 @@ struct MemStore::State {
       bytes.fetch_add(accounting.bytes + extra, std::memory_order_relaxed);
       count.fetch_add(n, std::memory_order_relaxed);
     }
-    publish_gauges();
   }
 
-  void publish_gauges() {
-    bytes_gauge.set(static_cast<double>(bytes.load(std::memory_order_relaxed)));
-    logs_gauge.set(static_cast<double>(logs.load(std::memory_order_relaxed)));
-    spans_gauge.set(static_cast<double>(spans.load(std::memory_order_relaxed)));
-  }
 };
 
 MemStore::MemStore() : state_(std::make_unique<State>()) {}

@@ -1,14 +1,15 @@
-// MemStore: the in-memory index of every acknowledged log record and span, per tenant.
+// MemStore: a memtable: the in-memory index of acknowledged log records and spans not yet
+// flushed into parts, per tenant.
 //
-// Until the columnar engine lands this is the whole read side: records are added in WAL order
-// (by Store, after their WAL record is durable, and by WAL replay at start) and never removed.
+// Records are added in WAL order (by Store, after their WAL record is durable, and by WAL
+// replay at start) and never removed: a full memtable is frozen and flushed into parts, then
+// dropped whole (storage/store.h).
 // Indexes: per tenant, records and spans in arrival order, trace id -> records and spans, and
 // per-service counts. memory_bytes() is an estimate of the heap held, used for the budget.
 //
 // Thread safety: add_* take an exclusive lock (after accounting the batch without it); every
 // read takes a shared lock, so reads run in parallel with each other and see whole batches
-// only. Metrics: weft_memstore_bytes, weft_memstore_log_records, weft_memstore_spans (gauges,
-// process-wide: the last MemStore to change sets them).
+// only.
 #pragma once
 
 #include <cstdint>

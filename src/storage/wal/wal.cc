@@ -35,7 +35,7 @@ struct Wal::Impl {
   Impl(const WalOptions& o, std::vector<SegmentFile> segs)
       : options(o),
         segments(std::move(segs)),
-        writer(o.fs ? o.fs : posix_wal_fs(), o.dir,
+        writer(o.fs ? o.fs : posix_fs(), o.dir,
                segments.empty() ? wf::kFirstSegment : segments.back().sequence + 1,
                o.segment_bytes, o.fsync),
         group_entries(MetricsRegistry::global().histogram(
@@ -147,11 +147,11 @@ void Wal::cut(CutCallback at_cut) {
 Status Wal::remove_segments_before(uint64_t sequence) {
   Result<std::vector<SegmentFile>> segments = list_segments(impl_->options.dir);
   if (!segments.is_ok()) return segments.status();
-  WalFs& fs = impl_->options.fs ? *impl_->options.fs : *posix_wal_fs();
+  Fs& fs = impl_->options.fs ? *impl_->options.fs : *posix_fs();
   bool removed = false;
   for (const SegmentFile& segment : *segments) {
     if (segment.sequence >= sequence) break;
-    WEFT_RETURN_IF_ERROR(fs.remove(segment.path));
+    WEFT_RETURN_IF_ERROR(fs.remove_all(segment.path));
     removed = true;
   }
   if (removed && impl_->options.fsync) return fs.sync_dir(impl_->options.dir);

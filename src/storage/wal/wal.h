@@ -38,7 +38,7 @@
 #include <string_view>
 
 #include "common/status.h"
-#include "storage/wal/wal_file.h"
+#include "storage/fs/fs.h"
 
 namespace weft::storage {
 
@@ -50,7 +50,7 @@ struct WalOptions {
   // append() answers kResourceExhausted at once (backpressure).
   uint64_t max_pending_bytes = 256ull << 20;
   // The filesystem the writer goes through; null means the real one. Tests inject faults here.
-  std::shared_ptr<WalFs> fs;
+  std::shared_ptr<Fs> fs;
 };
 
 struct WalReplayStats {

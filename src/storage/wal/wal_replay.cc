@@ -6,7 +6,7 @@
 #include <cerrno>
 
 #include "common/log.h"
-#include "storage/wal/wal_file.h"
+#include "storage/fs/fs.h"
 #include "storage/wal/wal_reader.h"
 
 namespace weft::storage {

@@ -7,7 +7,7 @@
 
 namespace weft::storage {
 
-WalSegmentWriter::WalSegmentWriter(std::shared_ptr<WalFs> fs, std::filesystem::path dir,
+WalSegmentWriter::WalSegmentWriter(std::shared_ptr<Fs> fs, std::filesystem::path dir,
                                    uint64_t next_sequence, uint64_t segment_bytes, bool fsync)
     : fs_(std::move(fs)),
       dir_(std::move(dir)),
@@ -50,7 +50,7 @@ Result<uint64_t> WalSegmentWriter::roll() {
 
 Status WalSegmentWriter::open_segment() {
   std::filesystem::path path = dir_ / wal_format::segment_file_name(next_sequence_++);
-  Result<std::unique_ptr<WalFile>> file = fs_->create(path);
+  Result<std::unique_ptr<WritableFile>> file = fs_->create(path);
   if (!file.is_ok()) {
     log::error("wal segment create failed", {{"segment", path.string()}, {"error", file.status().message()}});
     return file.status();

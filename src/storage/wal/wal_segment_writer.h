@@ -22,13 +22,13 @@
 
 #include "common/metrics.h"
 #include "common/status.h"
-#include "storage/wal/wal_file.h"
+#include "storage/fs/fs.h"
 
 namespace weft::storage {
 
 class WalSegmentWriter {
  public:
-  WalSegmentWriter(std::shared_ptr<WalFs> fs, std::filesystem::path dir, uint64_t next_sequence,
+  WalSegmentWriter(std::shared_ptr<Fs> fs, std::filesystem::path dir, uint64_t next_sequence,
                    uint64_t segment_bytes, bool fsync);
 
   // Appends `parts` (whole framed entries, `bytes` in total) as one write, then one sync when
@@ -50,13 +50,13 @@ class WalSegmentWriter {
   Status sync_current();
   void abandon(uint64_t group_start, const Status& why);
 
-  std::shared_ptr<WalFs> fs_;
+  std::shared_ptr<Fs> fs_;
   std::filesystem::path dir_;
   uint64_t next_sequence_;
   uint64_t segment_bytes_;
   bool fsync_;
 
-  std::unique_ptr<WalFile> file_;  // null between segments
+  std::unique_ptr<WritableFile> file_;  // null between segments
   std::filesystem::path path_;
   uint64_t size_ = 0;  // bytes in the current segment, header included
 
