@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Ingest benchmark: builds weft, starts `weft serve` on free 127.0.0.1 ports with a temporary
-# data dir, drives it with `weft loadgen` (pre-encoded OTLP/HTTP protobuf batches of 1000
-# ~300-byte log records) flat out, then at half the measured rate, prints the server's peak RSS
+# data dir, drives it with `weft loadgen` (pre-encoded batches of 1000 ~300-byte log records in
+# the protocol given) flat out, then at half the measured rate, prints the server's peak RSS
 # after each run, and stops the server (SIGTERM, by PID). See docs/benchmarks.md.
+#
+#   bench/ingest.sh [PROTOCOL]   otlp-http (the default: OTLP/HTTP protobuf) or loki (Loki
+#                                push: snappy protobuf); any protocol `weft loadgen` speaks
 #
 # Environment: BUILD_DIR (build), DURATION (seconds per run, 15), CONNECTIONS (8),
 # WEFT_BENCH_ARGS (extra `weft serve` flags, e.g. "--wal-fsync false").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+PROTOCOL=${1:-otlp-http}
 BUILD_DIR=${BUILD_DIR:-build}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-8}
@@ -71,9 +75,9 @@ fi
 ENDPOINT="http://127.0.0.1:$OTLP_PORT"
 peak_rss() { awk '/VmHWM/ {print $2 " " $3}' "/proc/$WEFT_PID/status"; }
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-echo "== flat out: $CONNECTIONS connections, ${DURATION}s"
-flat_json=$("$WEFT" loadgen --endpoint "$ENDPOINT" --connections "$CONNECTIONS" \
-  --duration "${DURATION}s" --json | tail -n 1) || true
+echo "== $PROTOCOL, flat out: $CONNECTIONS connections, ${DURATION}s"
+flat_json=$("$WEFT" loadgen --protocol "$PROTOCOL" --endpoint "$ENDPOINT" \
+  --connections "$CONNECTIONS" --duration "${DURATION}s" --json | tail -n 1) || true
 echo "$flat_json"
 echo "== server peak RSS: $(peak_rss)"
 peak=$(printf '%s' "$flat_json" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(Math.floor(JSON.parse(s).records_per_s))}catch{console.log(0)}})')
@@ -83,9 +87,9 @@ if [ "$peak" -le 0 ]; then
   exit 1
 fi
 half=$((peak / 2))
-echo "== half rate: $half records/s, $CONNECTIONS connections, ${DURATION}s"
-"$WEFT" loadgen --endpoint "$ENDPOINT" --connections "$CONNECTIONS" --duration "${DURATION}s" \
-  --rate "$half" || true
+echo "== $PROTOCOL, half rate: $half records/s, $CONNECTIONS connections, ${DURATION}s"
+"$WEFT" loadgen --protocol "$PROTOCOL" --endpoint "$ENDPOINT" --connections "$CONNECTIONS" \
+  --duration "${DURATION}s" --rate "$half" || true
 echo "== server peak RSS: $(peak_rss)"
 
 echo "== data dir size: $(du -sh "$DATA_DIR" | cut -f1)"
