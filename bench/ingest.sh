@@ -74,11 +74,21 @@ fi
 
 ENDPOINT="http://127.0.0.1:$OTLP_PORT"
 peak_rss() { awk '/VmHWM/ {print $2 " " $3}' "/proc/$WEFT_PID/status"; }
+# The server's CPU time so far (user + system), in clock ticks: records per server CPU-second
+# is the figure that holds when other work shares the machine.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$WEFT_PID/stat"; }
+per_cpu_second() {  # records, ticks used
+  awk -v r="$1" -v t="$2" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (t > 0) printf "%.0f records per server CPU-second (%.1f CPU-s)", r * hz / t, t / hz }'
+}
+records_of() { printf '%s' "$1" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(JSON.parse(s).records)}catch{console.log(0)}})'; }
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 echo "== $PROTOCOL, flat out: $CONNECTIONS connections, ${DURATION}s"
+cpu_before=$(cpu_ticks)
 flat_json=$("$WEFT" loadgen --protocol "$PROTOCOL" --endpoint "$ENDPOINT" \
   --connections "$CONNECTIONS" --duration "${DURATION}s" --json | tail -n 1) || true
 echo "$flat_json"
+echo "== server: $(per_cpu_second "$(records_of "$flat_json")" $(($(cpu_ticks) - cpu_before)))"
 echo "== server peak RSS: $(peak_rss)"
 peak=$(printf '%s' "$flat_json" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(Math.floor(JSON.parse(s).records_per_s))}catch{console.log(0)}})')
 if [ "$peak" -le 0 ]; then

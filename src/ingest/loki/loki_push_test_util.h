@@ -43,10 +43,10 @@ inline std::string push_proto(const std::vector<TestStream>& streams) {
               s.varint(2, static_cast<uint64_t>(int64_t{e.nanos}));
             });
             s.bytes(2, e.line);
-            for (const auto& [name, value] : e.metadata) {
+            for (const auto& pair : e.metadata) {  // (clang 14: no captured bindings)
               s.message(3, [&] {
-                s.bytes(1, name);
-                s.bytes(2, value);
+                s.bytes(1, pair.first);
+                s.bytes(2, pair.second);
               });
             }
           });

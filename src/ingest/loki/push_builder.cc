@@ -84,7 +84,7 @@ void PushBuilder::set_up_stream(Labels labels, std::string_view raw_labels) {
     return;
   }
   add_service_name(labels);
-  resource_ = stream_resource(labels);
+  resource_ = resource_for(labels);
   severity_text_ = std::string(level_of(labels));
   severity_number_ = effective_severity(0, severity_text_);
   stream_labels_ = std::move(labels);
@@ -133,6 +133,20 @@ std::string PushBuilder::entry_error(UnixNanos timestamp, size_t line_size) {
   if (limits.max_line_size != 0 && line_size > limits.max_line_size)
     return line_too_long_message(limits.max_line_size, labels_text(), line_size);
   return {};
+}
+
+ResourcePtr PushBuilder::resource_for(const Labels& labels) {
+  std::string key;  // length-prefixed, so no name or value can fake a boundary
+  for (const Label& l : labels) {
+    for (const std::string* part : {&l.name, &l.value}) {
+      key += std::to_string(part->size());
+      key += ':';
+      key += *part;
+    }
+  }
+  auto [it, added] = resources_.try_emplace(std::move(key));
+  if (added) it->second = stream_resource(labels);
+  return it->second;
 }
 
 const std::string& PushBuilder::labels_text() {

@@ -10,8 +10,9 @@
 // Everything else becomes a LogRecord: time = the entry's timestamp, observed time = now,
 // body = the line (a string), severity from the stream's level label or else the entry's
 // level structured metadata, structured metadata as string attributes except valid hex
-// trace_id / span_id, which become the record's ids. Records of one stream share one
-// Resource; all records of a request share one empty Scope. Streams without entries are
+// trace_id / span_id, which become the record's ids. Records with the same labels share one
+// Resource (also across streams of a request: pino-loki sends a stream per record); all
+// records of a request share one empty Scope. Streams without entries are
 // skipped, as Loki skips them (no validation, no error).
 //
 // Usage: for each stream, begin_stream(), add_entry() per entry, end_stream(); then finish().
@@ -19,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -79,10 +81,13 @@ class PushBuilder {
   // The stream's labels as Loki's messages print them (computed on first use).
   const std::string& labels_text();
   void apply_metadata(LogRecord& record, std::span<const MetadataPair> metadata) const;
+  // The Resource of final labels, made once per distinct label set of the request.
+  ResourcePtr resource_for(const Labels& labels);
 
   PushOptions options_;
   PushResult result_;
   ScopePtr scope_;
+  std::map<std::string, ResourcePtr, std::less<>> resources_;  // by labels (see resource_for)
 
   // The current stream.
   std::string stream_error_;  // non-empty: every entry of the stream is refused

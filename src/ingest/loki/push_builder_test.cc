@@ -97,6 +97,22 @@ TEST(LokiMapping, RecordsOfAStreamShareOneResource) {
   EXPECT_EQ(r.batch.records[0].scope, r.batch.records[2].scope);
 }
 
+TEST(LokiMapping, StreamsWithTheSameLabelsShareOneResource) {
+  // pino-loki sends one stream per record.
+  auto [status, r] = run_json(R"({"streams":[
+      {"stream":{"app":"a","level":"info"},"values":[["1795428000000000000","1"]]},
+      {"stream":{"level":"info","app":"a"},"values":[["1795428000000000000","2"]]},
+      {"stream":{"app":"a","level":"warn"},"values":[["1795428000000000000","3"]]},
+      {"stream":{"app":"a\u0000level\u0000warn"},"values":[["1795428000000000000","4"]]}]})");
+  ASSERT_TRUE(status.is_ok()) << status.message();
+  ASSERT_EQ(r.batch.records.size(), 4u);
+  const auto& recs = r.batch.records;
+  EXPECT_EQ(recs[0].resource, recs[1].resource);
+  EXPECT_NE(recs[0].resource, recs[2].resource);
+  EXPECT_NE(recs[2].resource, recs[3].resource);
+  EXPECT_EQ(resource_value(recs[3], "app"), std::string("a\0level\0warn", 12));
+}
+
 TEST(LokiMapping, SeverityFromLabelsThenStructuredMetadata) {
   PushResult r = decode_ok(
       {{R"({app="a", LEVEL="ERROR"})", {{kNowSeconds, 0, "x", {{"level", "debug"}}}}},

@@ -117,11 +117,12 @@ Status JsonPushDecoder::stream(JsonElement e) {
 }
 
 // Labels from JSON need no parsing, but may still be unfit: a label name must not be empty.
+// (The builder prints the labels itself when a message needs them.)
 void JsonPushDecoder::begin_stream(Labels labels) {
-  std::string raw = format_labels(labels);
   for (const Label& l : labels)
-    if (l.name.empty()) return builder_.begin_stream(Status::invalid("empty label name"), raw);
-  builder_.begin_stream(std::move(labels), raw);
+    if (l.name.empty())
+      return builder_.begin_stream(Status::invalid("empty label name"), format_labels(labels));
+  builder_.begin_stream(std::move(labels), "");
 }
 
 Status JsonPushDecoder::stream_labels(JsonElement e, Labels* labels) {
