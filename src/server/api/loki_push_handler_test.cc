@@ -65,6 +65,7 @@ TEST_F(LokiPushTest, SnappyProtobufWithoutContentEncodingIs204) {
   EXPECT_EQ(response.result(), http::status::no_content) << response.body();
   EXPECT_EQ(response.body(), "");
   EXPECT_EQ(response[http::field::content_type], "");
+  EXPECT_EQ(response.find(http::field::content_length), response.end());  // as HTTP wants
 
   std::string json = logs("?service=shop");
   EXPECT_TRUE(contains(json, R"("severity":"warning","severity_number":13,"body":"slow query")"))

@@ -169,6 +169,11 @@ void HttpSession::write(HttpResponse response, bool reject) {
   response.version(version_);
   response.keep_alive(keep_alive);
   response.prepare_payload();
+  // Beast writes "Content-Length: 0" even where HTTP forbids the field (RFC 9110 8.6: a 1xx
+  // or 204 answer, as Loki's push gives).
+  if (response.result() == http::status::no_content ||
+      http::to_status_class(response.result()) == http::status_class::informational)
+    response.erase(http::field::content_length);
   response_ = std::make_unique<HttpResponse>(std::move(response));
   stream_.expires_after(context_.options.io_timeout);
   http::async_write(stream_, *response_,
