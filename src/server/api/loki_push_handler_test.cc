@@ -197,5 +197,20 @@ TEST_F(LokiPushTest, CountsInIngestMetrics) {
   EXPECT_EQ(value(partial) - partial_before, 1.0);
 }
 
+TEST(LokiPushBackpressureTest, AFullMemoryBudgetIs429WithRetryAfter) {
+  server::testing::TestServer weft("weft-loki-push-429",
+                                   [](ServerOptions& o) { o.store.memory_budget_bytes = 1; });
+  ASSERT_TRUE(weft.start().is_ok());
+  std::string body = json_push(R"({"app":"b"})", R"([[")" + ns_now() + R"(","x"]])");
+  TestHttpClient client(weft.address());
+  // The first push fills the one-byte budget; the next is refused until memory is freed.
+  ASSERT_EQ(client.request(http::verb::post, kPush, body, kJsonType).result(),
+            http::status::no_content);
+  auto response = client.request(http::verb::post, kPush, body, kJsonType);
+  EXPECT_EQ(response.result(), http::status::too_many_requests);
+  EXPECT_EQ(response[http::field::retry_after], "1");
+  EXPECT_TRUE(contains(response.body(), "memory budget")) << response.body();
+}
+
 }  // namespace
 }  // namespace weft::server
