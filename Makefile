@@ -31,11 +31,13 @@ unit-test: build
 
 # libFuzzer targets, built with clang; FUZZ_SECONDS per target.
 FUZZ_SECONDS ?= 60
+# The protocol `make bench` drives: otlp-http or loki.
+BENCH_PROTOCOL ?= otlp-http
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 bench: build
-	@BUILD_DIR=$(BUILD_DIR) bench/ingest-otlp-http.sh
+	@BUILD_DIR=$(BUILD_DIR) bench/ingest.sh $(BENCH_PROTOCOL)
 
 clean:
 	rm -rf $(BUILD_DIR)

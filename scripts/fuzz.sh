@@ -9,13 +9,16 @@ set -euo pipefail
 seconds="${1:-60}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build-fuzz"
-targets=(otlp_proto_fuzz otlp_json_fuzz)
+targets=(otlp_proto_fuzz otlp_json_fuzz loki_push_proto_fuzz loki_push_json_fuzz
+         prometheus_labels_fuzz)
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEFT_FUZZ=ON -DWEFT_TESTS=OFF >/dev/null
-cmake --build "$build" --target "${targets[@]}" otlp_fuzz_seeds
+cmake --build "$build" --target "${targets[@]}" otlp_fuzz_seeds loki_fuzz_seeds
 
 "$build/fuzz/otlp_fuzz_seeds" "$build/corpus/otlp_proto_fuzz" "$build/corpus/otlp_json_fuzz"
+"$build/fuzz/loki_fuzz_seeds" "$build/corpus/loki_push_proto_fuzz" \
+  "$build/corpus/loki_push_json_fuzz" "$build/corpus/prometheus_labels_fuzz"
 
 failed=0
 for target in "${targets[@]}"; do

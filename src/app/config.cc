@@ -15,6 +15,7 @@ Status setting_error(std::string_view key, const std::string& expected, std::str
 }
 
 std::string size_text(uint64_t bytes) {
+  if (bytes == 0) return "0";
   if (bytes % (1ull << 30) == 0) return std::to_string(bytes >> 30) + "GiB";
   if (bytes % (1ull << 20) == 0) return std::to_string(bytes >> 20) + "MiB";
   if (bytes % (1ull << 10) == 0) return std::to_string(bytes >> 10) + "KiB";
@@ -89,24 +90,32 @@ Setting log_level_setting() {
           "debug, info, warn or error", apply};
 }
 
-// A duration setting in [min, max]; `shown` is its default as the user would write it.
+std::string duration_text(std::chrono::milliseconds d) {
+  int64_t ms = d.count();
+  if (ms == 0) return "0s";
+  if (ms % 3'600'000 == 0) return std::to_string(ms / 3'600'000) + "h";
+  if (ms % 60'000 == 0) return std::to_string(ms / 60'000) + "m";
+  if (ms % 1000 == 0) return std::to_string(ms / 1000) + "s";
+  return std::to_string(ms) + "ms";
+}
+
 Setting duration_setting(std::string key, std::string description,
-                         std::chrono::milliseconds Config::*field, std::string shown,
-                         std::chrono::milliseconds min, std::chrono::milliseconds max,
-                         std::string expected) {
+                         std::chrono::milliseconds Config::*field, std::chrono::milliseconds min,
+                         std::chrono::milliseconds max) {
+  std::string expected = "a duration from " + duration_text(min) + " to " + duration_text(max);
   Apply apply = [key, expected, field, min, max](Config& c, std::string_view text) -> Status {
     auto d = parse_duration(text);
     if (!d.is_ok() || *d < min || *d > max) return setting_error(key, expected, text);
     c.*field = *d;
     return Status::ok();
   };
-  return {key, std::move(description), std::move(shown), expected, apply};
+  return {key, std::move(description), duration_text(Config{}.*field), expected, apply};
 }
 
 std::vector<Setting> make_settings() {
   return {
       data_dir_setting(),
-      address_setting("listen", "Main HTTP listener: native API, OTLP/HTTP, /metrics, /ready.",
+      address_setting("listen", "Main HTTP listener: native API, OTLP/HTTP, Loki push, /metrics, /ready.",
                       &Config::listen),
       address_setting("otlp_http_listen",
                       "OTLP/HTTP listener (the OpenTelemetry SDKs' default port); serves the "
@@ -133,8 +142,8 @@ std::vector<Setting> make_settings() {
                    &Config::memtable_flush_bytes, 1ull << 20, 1ull << 40),
       duration_setting("storage.flush_interval",
                        "Flush a non-empty memtable into parts at least this often.",
-                       &Config::flush_interval, "5s", std::chrono::milliseconds(100),
-                       std::chrono::hours(1), "a duration from 100ms to 1h"),
+                       &Config::flush_interval, std::chrono::milliseconds(100),
+                       std::chrono::hours(1)),
       int_setting("query.max_limit", "Largest `limit` a query may ask for.",
                   &Config::query_max_limit, 1, 1'000'000),
       bool_setting("wal.fsync",
@@ -146,11 +155,24 @@ std::vector<Setting> make_settings() {
       size_setting("wal.max_pending_bytes",
                    "Bytes waiting for the write-ahead log past which ingest answers 429.",
                    &Config::wal_max_pending_bytes, 1ull << 20, 16ull << 30),
-      duration_setting("shutdown_timeout",
-                       "On SIGTERM/SIGINT, how long in-flight requests may take before weft "
-                       "stops anyway.",
-                       &Config::shutdown_timeout, "25s", std::chrono::seconds(1),
-                       std::chrono::minutes(5), "a duration from 1s to 5m"),
+      duration_setting(
+          "shutdown_timeout",
+          "On SIGTERM/SIGINT, how long in-flight requests may take before weft stops anyway.",
+          &Config::shutdown_timeout, std::chrono::seconds(1), std::chrono::minutes(5)),
+      size_setting("loki.max_line_size",
+                   "Longest line a Loki push entry may have; longer entries are refused (400, "
+                   "the rest of the request is kept). 0 means no limit.",
+                   &Config::loki_max_line_size, 0, 1ull << 30),
+      duration_setting("loki.reject_old_samples_max_age",
+                       "Loki push entries older than this are refused (400, the rest is kept); "
+                       "0s accepts any age after 1970.",
+                       &Config::loki_reject_old_samples_max_age, std::chrono::seconds(0),
+                       std::chrono::hours(87600)),
+      duration_setting("loki.creation_grace_period",
+                       "How far past the current time a Loki push entry's timestamp may be; "
+                       "later entries are refused (400, the rest is kept).",
+                       &Config::loki_creation_grace_period, std::chrono::seconds(0),
+                       std::chrono::hours(87600)),
   };
 }
 

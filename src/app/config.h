@@ -34,6 +34,9 @@ struct Config {
   uint64_t wal_segment_bytes = 64ull << 20;
   uint64_t wal_max_pending_bytes = 256ull << 20;
   std::chrono::milliseconds shutdown_timeout{25000};
+  uint64_t loki_max_line_size = 256ull << 10;
+  std::chrono::milliseconds loki_reject_old_samples_max_age = std::chrono::hours(168);
+  std::chrono::milliseconds loki_creation_grace_period = std::chrono::minutes(10);
 };
 
 struct Setting {

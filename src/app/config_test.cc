@@ -59,6 +59,26 @@ TEST(ConfigTest, BadValueSaysWhatWasExpected) {
   EXPECT_FALSE(apply_setting(c, "shutdown_timeout", "10").is_ok());
 }
 
+TEST(ConfigTest, LokiPushLimits) {
+  Config c;
+  EXPECT_EQ(c.loki_max_line_size, 256u << 10);
+  EXPECT_EQ(c.loki_reject_old_samples_max_age, std::chrono::hours(168));
+  EXPECT_EQ(c.loki_creation_grace_period, std::chrono::minutes(10));
+  ASSERT_TRUE(load_config_yaml(c,
+                               "loki:\n  max_line_size: 0\n  reject_old_samples_max_age: 0s\n"
+                               "  creation_grace_period: 2h\n",
+                               "l.yaml")
+                  .is_ok());
+  EXPECT_EQ(c.loki_max_line_size, 0u);
+  EXPECT_EQ(c.loki_reject_old_samples_max_age.count(), 0);
+  EXPECT_EQ(c.loki_creation_grace_period, std::chrono::hours(2));
+  Status s = apply_setting(c, "loki.max_line_size", "2GiB");
+  EXPECT_NE(s.message().find("expected a size from 0 to 1GiB"), std::string::npos) << s.message();
+  s = apply_setting(c, "loki.creation_grace_period", "1d");
+  EXPECT_NE(s.message().find("expected a duration from 0s to 87600h"), std::string::npos)
+      << s.message();
+}
+
 TEST(ConfigTest, MalformedYamlIsAnError) {
   Config c;
   Status s = load_config_yaml(c, "listen: [\n", "bad.yaml");

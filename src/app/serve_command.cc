@@ -34,6 +34,11 @@ server::ServerOptions server_options(const Config& c) {
   o.max_request_bytes = c.max_request_bytes;
   o.max_query_limit = c.query_max_limit;
   o.shutdown_timeout = c.shutdown_timeout;
+  o.loki_push.max_line_size = c.loki_max_line_size;
+  o.loki_push.reject_old_samples_max_age_ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(c.loki_reject_old_samples_max_age).count();
+  o.loki_push.creation_grace_period_ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(c.loki_creation_grace_period).count();
   o.store.data_dir = c.data_dir;
   o.store.fsync = c.wal_fsync;
   o.store.memory_budget_bytes = c.memory_budget_bytes;

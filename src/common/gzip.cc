@@ -11,6 +11,8 @@ namespace {
 
 // windowBits 15 with +32: zlib detects a gzip or a zlib header by itself.
 constexpr int kAutoDetectWindowBits = 15 + 32;
+// windowBits -15: a raw DEFLATE stream, no header or trailer.
+constexpr int kRawWindowBits = -15;
 // windowBits 15 with +16: write a gzip header and trailer.
 constexpr int kGzipWindowBits = 15 + 16;
 constexpr size_t kChunk = 64 << 10;
@@ -18,7 +20,7 @@ constexpr size_t kChunk = 64 << 10;
 // Owns a z_stream set up for inflating.
 class Inflater {
  public:
-  Inflater() { ok_ = inflateInit2(&zs_, kAutoDetectWindowBits) == Z_OK; }
+  explicit Inflater(int window_bits) { ok_ = inflateInit2(&zs_, window_bits) == Z_OK; }
   ~Inflater() {
     if (ok_) inflateEnd(&zs_);
   }
@@ -37,11 +39,18 @@ std::string zlib_message(const z_stream& zs, const char* fallback) {
   return zs.msg != nullptr ? zs.msg : fallback;
 }
 
-}  // namespace
+// Whether `data` starts with a zlib header (RFC 1950): deflate method, and a check value that
+// makes the first two bytes a multiple of 31.
+bool has_zlib_header(std::string_view data) {
+  if (data.size() < 2) return false;
+  auto cmf = static_cast<unsigned char>(data[0]), flg = static_cast<unsigned char>(data[1]);
+  return (cmf & 0x0f) == 8 && (cmf >> 4) <= 7 && (cmf * 256 + flg) % 31 == 0;
+}
 
-Result<std::string> gunzip_limited(std::string_view compressed, size_t max_output_bytes) {
+Result<std::string> inflate_limited(std::string_view compressed, size_t max_output_bytes,
+                                    int window_bits) {
   if (compressed.size() > UINT_MAX) return Status::too_large("compressed body over 4 GiB");
-  Inflater inflater;
+  Inflater inflater(window_bits);
   if (!inflater.ok()) return Status::internal("zlib inflateInit2 failed");
   z_stream& zs = inflater.stream();
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
@@ -63,7 +72,9 @@ Result<std::string> gunzip_limited(std::string_view compressed, size_t max_outpu
     if (rc == Z_STREAM_END) {
       if (zs.avail_in == 0) break;
       // Another gzip member may follow (concatenated .gz files); anything else is garbage.
-      if (zs.avail_in < 2 || zs.next_in[0] != 0x1f || zs.next_in[1] != 0x8b)
+      bool gzip_member = window_bits != kRawWindowBits && zs.avail_in >= 2 &&
+                         zs.next_in[0] == 0x1f && zs.next_in[1] == 0x8b;
+      if (!gzip_member)
         return Status::invalid("trailing data after the compressed body");
       if (inflateReset(&zs) != Z_OK) return Status::internal("zlib inflateReset failed");
       continue;
@@ -74,6 +85,34 @@ Result<std::string> gunzip_limited(std::string_view compressed, size_t max_outpu
       return Status::invalid("truncated compressed body");
   }
   out.resize(produced);
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> gunzip_limited(std::string_view compressed, size_t max_output_bytes) {
+  return inflate_limited(compressed, max_output_bytes, kAutoDetectWindowBits);
+}
+
+Result<std::string> inflate_deflate_limited(std::string_view compressed,
+                                            size_t max_output_bytes) {
+  return inflate_limited(compressed, max_output_bytes,
+                         has_zlib_header(compressed) ? kAutoDetectWindowBits : kRawWindowBits);
+}
+
+std::string deflate_raw_compress(std::string_view data) {
+  z_stream zs{};
+  if (deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, kRawWindowBits, 8,
+                   Z_DEFAULT_STRATEGY) != Z_OK)
+    return {};
+  std::string out(deflateBound(&zs, data.size()), '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  int rc = deflate(&zs, Z_FINISH);
+  out.resize(rc == Z_STREAM_END ? zs.total_out : 0);
+  deflateEnd(&zs);
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "common/gzip.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <random>
 #include <string>
@@ -108,6 +109,33 @@ TEST(Gzip, RandomInputNeverCrashes) {
       EXPECT_LE(out->size(), size_t{1} << 16);
     }
   }
+}
+
+TEST(Deflate, InflatesRawDeflateAndZlibStreams) {
+  std::string data = sample_text(50000);
+  auto raw = inflate_deflate_limited(deflate_raw_compress(data), data.size());
+  ASSERT_TRUE(raw.is_ok()) << raw.status().to_string();
+  EXPECT_EQ(*raw, data);
+
+  std::string zlib(compressBound(data.size()), '\0');
+  uLongf zlib_size = zlib.size();
+  ASSERT_EQ(compress2(reinterpret_cast<Bytef*>(zlib.data()), &zlib_size,
+                      reinterpret_cast<const Bytef*>(data.data()), data.size(), 6),
+            Z_OK);
+  zlib.resize(zlib_size);
+  auto wrapped = inflate_deflate_limited(zlib, data.size());
+  ASSERT_TRUE(wrapped.is_ok()) << wrapped.status().to_string();
+  EXPECT_EQ(*wrapped, data);
+}
+
+TEST(Deflate, LimitTruncationAndTrailingBytes) {
+  std::string data = sample_text(50000);
+  std::string raw = deflate_raw_compress(data);
+  EXPECT_EQ(inflate_deflate_limited(raw, data.size() - 1).status().code(), StatusCode::kTooLarge);
+  EXPECT_EQ(inflate_deflate_limited(raw.substr(0, raw.size() / 2), data.size()).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(inflate_deflate_limited(raw + "xx", data.size()).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 }  // namespace

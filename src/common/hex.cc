@@ -22,15 +22,20 @@ std::string to_hex(std::string_view bytes) {
   return out;
 }
 
-std::optional<std::string> from_hex(std::string_view hex) {
-  if (hex.size() % 2 != 0) return std::nullopt;
-  std::string out(hex.size() / 2, '\0');
-  for (size_t i = 0; i < out.size(); ++i) {
+bool decode_hex(std::string_view hex, uint8_t* out) {
+  if (hex.size() % 2 != 0) return false;
+  for (size_t i = 0; i < hex.size() / 2; ++i) {
     int hi = hex_value(hex[2 * i]);
     int lo = hex_value(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out[i] = static_cast<char>(hi << 4 | lo);
+    if (hi < 0 || lo < 0) return false;
+    out[i] = static_cast<uint8_t>(hi << 4 | lo);
   }
+  return true;
+}
+
+std::optional<std::string> from_hex(std::string_view hex) {
+  std::string out(hex.size() / 2, '\0');
+  if (!decode_hex(hex, reinterpret_cast<uint8_t*>(out.data()))) return std::nullopt;
   return out;
 }
 

@@ -6,7 +6,7 @@
 #include "common/gzip.h"
 #include "loadgen/load_report.h"
 #include "loadgen/loadgen_runner.h"
-#include "loadgen/snappy_block.h"
+#include "common/snappy_block.h"
 #include "loadgen/test_sink_server.h"
 #include "otlp/otlp_decode.h"
 
@@ -71,8 +71,8 @@ TEST(LoadDriver, LokiPushesSnappyProtobuf) {
   ASSERT_EQ(seen.size(), 3u);
   EXPECT_EQ(seen[0].target, "/loki/api/v1/push");
   EXPECT_EQ(seen[0].content_type, "application/x-protobuf");
-  auto proto = snappy_uncompress(seen[0].body);
-  ASSERT_TRUE(proto.has_value());
+  auto proto = snappy_uncompress(seen[0].body, 64 << 20);
+  ASSERT_TRUE(proto.is_ok()) << proto.status().message();
   EXPECT_NE(proto->find("{service_name=\""), std::string::npos);
 }
 

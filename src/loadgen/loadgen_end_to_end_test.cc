@@ -1,5 +1,6 @@
-// loadgen against a real weft in the same process: N records sent over OTLP/HTTP or OTLP/gRPC
-// are N records queryable (GET /api/v1/services counts), for logs and for the demo's traces.
+// loadgen against a real weft in the same process: N records sent over OTLP/HTTP, OTLP/gRPC or
+// Loki push are N records queryable (GET /api/v1/services counts), for logs and for the demo's
+// traces.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -53,6 +54,17 @@ TEST_F(LoadgenEndToEndTest, NLogRecordsSentAreNRecordsQueryable) {
   EXPECT_TRUE(report->driver.non_2xx.empty());
   EXPECT_EQ(report->driver.io_errors, 0u);
   EXPECT_EQ(stored("records"), 5'321u);
+}
+
+TEST_F(LoadgenEndToEndTest, NLogRecordsPushedToLokiAreNRecordsQueryable) {
+  LoadgenOptions o = options();
+  o.protocol = Protocol::kLoki;
+  o.records = 2'345;
+  auto report = LoadgenRunner(o).run();
+  ASSERT_TRUE(report.is_ok()) << report.status().message();
+  EXPECT_EQ(report->driver.records, 2'345u);
+  EXPECT_TRUE(report->driver.non_2xx.empty());
+  EXPECT_EQ(stored("records"), 2'345u);
 }
 
 TEST_F(LoadgenEndToEndTest, NSpansSentAreNSpansQueryable) {

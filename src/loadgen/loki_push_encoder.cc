@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "loadgen/record_fields.h"
-#include "loadgen/snappy_block.h"
+#include "common/snappy_block.h"
 #include "otlp/proto_writer.h"
 
 namespace weft::loadgen {

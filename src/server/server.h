@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "ingest/loki/push_builder.h"
 #include "storage/store.h"
 
 namespace weft::server {
@@ -38,6 +39,7 @@ struct ServerOptions {
   uint64_t max_request_bytes = 20ull << 20;  // request bodies and gRPC messages, also inflated
   int http_threads = 0;                      // io threads; 0 = hardware concurrency
   uint32_t max_query_limit = 5000;           // largest `limit` of GET /api/v1/logs
+  ingest::loki::PushLimits loki_push;        // Loki push validation: line size, time range
   std::chrono::milliseconds shutdown_timeout{25000};
 };
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,8 +18,10 @@ namespace weft::server::testing {
 
 class TestServer {
  public:
-  // `name` makes the data directory's name unique to the test binary.
-  explicit TestServer(std::string_view name)
+  // `name` makes the data directory's name unique to the test binary; `configure` may change
+  // the options before the server is made.
+  explicit TestServer(std::string_view name,
+                      const std::function<void(ServerOptions&)>& configure = {})
       : dir_(std::filesystem::temp_directory_path() /
              (std::string(name) + "-" + std::to_string(::getpid()))) {
     std::filesystem::remove_all(dir_);
@@ -29,6 +32,7 @@ class TestServer {
     options.store.data_dir = dir_;
     options.store.fsync = false;
     options.http_threads = 2;
+    if (configure) configure(options);
     server_ = std::make_unique<Server>(options);
   }
   ~TestServer() {

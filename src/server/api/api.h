@@ -1,4 +1,4 @@
-// The routes of weft's native API, OTLP/HTTP ingest and operations (docs/api.md), one function
+// The routes of weft's native API, OTLP/HTTP and Loki push ingest, and operations (docs/api.md), one function
 // per API family. Each adds its routes to a Router; `context` must outlive the Router.
 #pragma once
 
@@ -9,6 +9,8 @@ namespace weft::server::api {
 
 // POST /v1/logs, POST /v1/traces (otlp_ingest_handler.cc).
 void add_otlp_ingest_routes(Router& router, ApiContext& context);
+// POST /loki/api/v1/push (loki_push_handler.cc).
+void add_loki_push_routes(Router& router, ApiContext& context);
 // GET /api/v1/logs (logs_handler.cc).
 void add_logs_routes(Router& router, ApiContext& context);
 // GET /api/v1/traces/{trace_id} (traces_handler.cc).

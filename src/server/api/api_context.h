@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 
+#include "ingest/loki/push_builder.h"
 #include "server/ingest/ingest_gate.h"
 #include "storage/store.h"
 
@@ -16,6 +17,7 @@ namespace weft::server::api {
 struct ApiLimits {
   uint64_t max_request_bytes = 20ull << 20;  // request bodies, and gzip-inflated bodies
   uint32_t max_query_limit = 5000;           // the largest `limit` a search accepts
+  ingest::loki::PushLimits loki_push;        // Loki push validation (settings loki.*)
 };
 
 class ApiContext {

@@ -2,6 +2,7 @@
 // a store, see server_test.cc.)
 #include <gtest/gtest.h>
 
+#include "common/time.h"
 #include "server/api/api.h"
 
 namespace weft::server::api {
@@ -9,7 +10,7 @@ namespace {
 
 class ApiHandlersTest : public ::testing::Test {
  protected:
-  ApiHandlersTest() : context_({1 << 20, 5000}, [](ApiContext::Task task) { task(); }, gate_) {
+  ApiHandlersTest() : context_({1 << 20, 5000, {}}, [](ApiContext::Task task) { task(); }, gate_) {
     add_all_routes(router_, context_);
   }
 
@@ -117,6 +118,26 @@ TEST_F(ApiHandlersTest, IngestRejectionIsAStatusInTheRequestEncoding) {
   EXPECT_EQ(response.result(), http::status::payload_too_large);
   EXPECT_EQ(response[http::field::content_type], "application/json");
   EXPECT_NE(response.body().find("too big"), std::string::npos) << response.body();
+}
+
+TEST_F(ApiHandlersTest, LokiPushIs503WithRetryAfterUntilReady) {
+  std::string push = R"({"streams":[{"stream":{"app":"a"},"values":[[")" +
+                     std::to_string(now_unix_nanos()) + R"(","x"]]}]})";
+  auto response = call(http::verb::post, "/loki/api/v1/push", push,
+                       {{"Content-Type", "application/json"}});
+  EXPECT_EQ(response.result(), http::status::service_unavailable);
+  EXPECT_EQ(response[http::field::retry_after], "1");
+  EXPECT_EQ(response[http::field::content_type], "text/plain; charset=utf-8");
+}
+
+TEST_F(ApiHandlersTest, LokiPushRejectionIsPlainText) {
+  HttpRequestHeader header;
+  header.method(http::verb::post);
+  header.target("/loki/api/v1/push");
+  auto response = router_.rejection(header, http::status::payload_too_large, "too big");
+  EXPECT_EQ(response.result(), http::status::payload_too_large);
+  EXPECT_EQ(response[http::field::content_type], "text/plain; charset=utf-8");
+  EXPECT_EQ(response.body(), "too big\n");
 }
 
 }  // namespace

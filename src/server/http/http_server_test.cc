@@ -18,7 +18,7 @@ using namespace std::chrono_literals;
 using testing::TestHttpClient;
 
 // Answers by path: /echo returns the body; /later answers from another thread after 100 ms;
-// /slow after 500 ms; /drop never answers.
+// /slow after 500 ms; /drop never answers; /empty answers 204.
 class TestHandler : public HttpHandler {
  public:
   ~TestHandler() override { join(); }
@@ -29,6 +29,7 @@ class TestHandler : public HttpHandler {
     if (target == "/later") return answer_later(respond, 100ms, "later");
     if (target == "/slow") return answer_later(respond, 500ms, "slow");
     if (target == "/drop") return;
+    if (target == "/empty") return respond(HttpResponse{http::status::no_content, 11});
     respond(make_response(http::status::ok, "text/plain", std::move(request.body())));
   }
 
@@ -87,6 +88,17 @@ TEST_F(HttpServerTest, ReadsContentLengthBody) {
   EXPECT_EQ(response.result(), http::status::ok);
   EXPECT_EQ(response.body(), "hello");
   EXPECT_TRUE(response.keep_alive());
+}
+
+TEST_F(HttpServerTest, NoContentHasNoContentLength) {
+  TestHttpClient client(address_);
+  for (int i = 0; i < 2; ++i) {  // and the connection stays usable
+    auto response = client.request(http::verb::post, "/empty", "x");
+    EXPECT_EQ(response.result(), http::status::no_content);
+    EXPECT_EQ(response.find(http::field::content_length), response.end());
+    EXPECT_TRUE(response.keep_alive());
+  }
+  EXPECT_EQ(client.request(http::verb::post, "/echo", "after").body(), "after");
 }
 
 TEST_F(HttpServerTest, ReadsChunkedBody) {

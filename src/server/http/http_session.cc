@@ -172,6 +172,11 @@ void HttpSession::write(HttpResponse response, bool reject) {
   response.keep_alive(keep_alive);
   response.prepare_payload();
   if (head_request_) response.body().clear();  // Content-Length still says what GET would send
+  // Beast writes "Content-Length: 0" even where HTTP forbids the field (RFC 9110 8.6: a 1xx
+  // or 204 answer, as Loki's push gives).
+  if (response.result() == http::status::no_content ||
+      http::to_status_class(response.result()) == http::status_class::informational)
+    response.erase(http::field::content_length);
   response_ = std::make_unique<HttpResponse>(std::move(response));
   stream_.expires_after(context_.options.io_timeout);
   http::async_write(stream_, *response_,

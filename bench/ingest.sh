@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
 # Ingest benchmark: builds weft, starts `weft serve` on free 127.0.0.1 ports with a temporary
-# data dir, drives it with `weft loadgen` (pre-encoded OTLP protobuf batches of 1000 ~300-byte
-# log records, over OTLP/HTTP or, with PROTOCOL=otlp-grpc, OTLP/gRPC) flat out, then at half the
-# measured rate, prints the server's peak RSS after each run, and stops the server (SIGTERM, by
-# PID). See docs/benchmarks.md.
+# data dir, drives it with `weft loadgen` (pre-encoded batches of 1000 ~300-byte log records in
+# the protocol given) flat out, then at half the measured rate, prints the server's peak RSS
+# after each run, and stops the server (SIGTERM, by PID). See docs/benchmarks.md.
 #
-# Environment: BUILD_DIR (build), DURATION (seconds per run, 15), CONNECTIONS (8),
-# PROTOCOL (otlp-http or otlp-grpc), GZIP (1: gzip request bodies),
+#   bench/ingest.sh [PROTOCOL]   otlp-http (the default: OTLP/HTTP protobuf), otlp-grpc, or loki (Loki
+#                                push: snappy protobuf); any protocol `weft loadgen` speaks
+#
+# Environment: BUILD_DIR (build), DURATION (seconds per run, 15), CONNECTIONS (8), GZIP (1:
+# gzip request bodies),
 # WEFT_BENCH_ARGS (extra `weft serve` flags, e.g. "--wal-fsync false").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+PROTOCOL=${1:-otlp-http}
 BUILD_DIR=${BUILD_DIR:-build}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-8}
 MEMORY_BUDGET=${MEMORY_BUDGET:-12GiB}
-PROTOCOL=${PROTOCOL:-otlp-http}
-GZIP=${GZIP:-0}
 
 if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -55,7 +56,7 @@ fi
 # shellcheck disable=SC2206
 extra+=(${WEFT_BENCH_ARGS:-})
 
-echo "== weft serve --data-dir $DATA_DIR --listen 127.0.0.1:$API_PORT --otlp-http-listen 127.0.0.1:$OTLP_PORT --otlp-grpc-listen 127.0.0.1:$GRPC_PORT ${extra[*]}"
+echo "== weft serve --data-dir $DATA_DIR --listen 127.0.0.1:$API_PORT --otlp-http-listen 127.0.0.1:$OTLP_PORT ${extra[*]}"
 "$WEFT" serve --data-dir "$DATA_DIR" --listen "127.0.0.1:$API_PORT" \
   --otlp-http-listen "127.0.0.1:$OTLP_PORT" --otlp-grpc-listen "127.0.0.1:$GRPC_PORT" \
   "${extra[@]}" >"$LOG" 2>&1 &
@@ -78,13 +79,23 @@ fi
 ENDPOINT="http://127.0.0.1:$OTLP_PORT"
 [ "$PROTOCOL" = otlp-grpc ] && ENDPOINT="http://127.0.0.1:$GRPC_PORT"
 load=(--protocol "$PROTOCOL")
-[ "$GZIP" = 1 ] && load+=(--gzip)
+[ "${GZIP:-0}" = 1 ] && load+=(--gzip)
 peak_rss() { awk '/VmHWM/ {print $2 " " $3}' "/proc/$WEFT_PID/status"; }
+# The server's CPU time so far (user + system), in clock ticks: records per server CPU-second
+# is the figure that holds when other work shares the machine.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$WEFT_PID/stat"; }
+per_cpu_second() {  # records, ticks used
+  awk -v r="$1" -v t="$2" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (t > 0) printf "%.0f records per server CPU-second (%.1f CPU-s)", r * hz / t, t / hz }'
+}
+records_of() { printf '%s' "$1" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(JSON.parse(s).records)}catch{console.log(0)}})'; }
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-echo "== $PROTOCOL$([ "$GZIP" = 1 ] && echo ' gzip'), flat out: $CONNECTIONS connections, ${DURATION}s"
-flat_json=$("$WEFT" loadgen "${load[@]}" --endpoint "$ENDPOINT" --connections "$CONNECTIONS" \
-  --duration "${DURATION}s" --json | tail -n 1) || true
+echo "== $PROTOCOL, flat out: $CONNECTIONS connections, ${DURATION}s"
+cpu_before=$(cpu_ticks)
+flat_json=$("$WEFT" loadgen "${load[@]}" --endpoint "$ENDPOINT" \
+  --connections "$CONNECTIONS" --duration "${DURATION}s" --json | tail -n 1) || true
 echo "$flat_json"
+echo "== server: $(per_cpu_second "$(records_of "$flat_json")" $(($(cpu_ticks) - cpu_before)))"
 echo "== server peak RSS: $(peak_rss)"
 peak=$(printf '%s' "$flat_json" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(Math.floor(JSON.parse(s).records_per_s))}catch{console.log(0)}})')
 if [ "$peak" -le 0 ]; then
@@ -93,7 +104,7 @@ if [ "$peak" -le 0 ]; then
   exit 1
 fi
 half=$((peak / 2))
-echo "== half rate: $half records/s, $CONNECTIONS connections, ${DURATION}s"
+echo "== $PROTOCOL, half rate: $half records/s, $CONNECTIONS connections, ${DURATION}s"
 "$WEFT" loadgen "${load[@]}" --endpoint "$ENDPOINT" --connections "$CONNECTIONS" \
   --duration "${DURATION}s" --rate "$half" || true
 echo "== server peak RSS: $(peak_rss)"
