@@ -12,6 +12,7 @@
 #include "common/log.h"
 #include "server/api/api.h"
 #include "server/http/http_server.h"
+#include "server/ui/ui_asset.h"
 
 namespace weft::server {
 
@@ -87,6 +88,8 @@ Status Server::Impl::start() {
   }
   http->start();
   log::info("listening", {{"addresses", join(http->bound_addresses())}});
+  if (!ui::embedded_ui_assets().empty())
+    log::info("web UI", {{"url", "http://" + http->bound_addresses().front() + "/"}});
   open_thread = std::thread([this] { open_store(); });
   return Status::ok();
 }
