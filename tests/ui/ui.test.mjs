@@ -152,6 +152,13 @@ describe('web UI', { skip }, () => {
     const bodies = await page.locator('.log-line .c-body').allInnerTexts();
     assert.deepEqual(bodies, [`checkout failed ${MARKER}`, `card processor timed out ${MARKER}`,
       `card processor slow ${MARKER}`, `creating order ${MARKER}`]);  // newest first
+    // from the keyboard: Esc leaves the field, j enters the list and moves, Enter expands
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    assert.match(await page.locator('.log.expanded .log-detail').innerText(), new RegExp(`card processor timed out ${MARKER}`));
   });
 
   test('filters by service and level, and expands a record', async () => {

@@ -36,13 +36,14 @@ export function isTyping(event: KeyboardEvent): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
 }
 
-// Page-wide single-key shortcuts (ignored while typing and with Ctrl/Meta/Alt held).
+// Page-wide single-key shortcuts (ignored while typing, with Ctrl/Meta/Alt held, and for keys a
+// focused list has handled already).
 export function useShortcuts(keys: Record<string, (event: KeyboardEvent) => void>): void {
   const keysRef = useRef(keys);
   keysRef.current = keys;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event)) return;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event)) return;
       const handler = keysRef.current[event.key];
       if (!handler) return;
       event.preventDefault();
@@ -51,4 +52,11 @@ export function useShortcuts(keys: Record<string, (event: KeyboardEvent) => void
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
+
+// Moves the keyboard focus into the list matched by `selector` (a VirtualList), unless it is
+// there already: the page-wide j/k that start keyboard navigation.
+export function focusList(selector: string): void {
+  const list = document.querySelector<HTMLElement>(selector);
+  if (list && !list.contains(document.activeElement)) list.focus();
 }

@@ -20,7 +20,6 @@ interface Props {
 export function VirtualList({ rows, renderRow, rowKey, active = -1, label, className = '', overscan = 400,
                               onKeyDown }: Props) {
   const ref = useRef<HTMLDivElement>(null);
-  const frame = useRef(0);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(800);
 
@@ -30,10 +29,7 @@ export function VirtualList({ rows, renderRow, rowKey, active = -1, label, class
     const observer = new ResizeObserver(() => setHeight(element.clientHeight));
     observer.observe(element);
     setHeight(element.clientHeight);
-    return () => {
-      observer.disconnect();
-      cancelAnimationFrame(frame.current);
-    };
+    return () => observer.disconnect();
   }, []);
 
   useLayoutEffect(() => {
@@ -43,12 +39,10 @@ export function VirtualList({ rows, renderRow, rowKey, active = -1, label, class
     if (next !== element.scrollTop) element.scrollTop = next;
   }, [active, rows]);
 
+  // Browsers fire scroll events at most once per frame, just before rendering it: rendering the
+  // new rows right away puts them on that very frame.
   const onScroll = () => {
-    if (frame.current) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
-      if (ref.current) setScrollTop(ref.current.scrollTop);
-    });
+    if (ref.current) setScrollTop(ref.current.scrollTop);
   };
 
   const { start, end } = visibleRange(rows, scrollTop, height, overscan);

@@ -1,6 +1,7 @@
 // Log records as the explorer holds them: their time, an identity for de-duplication, and the
 // merge of a live-tail poll into the records already shown (newest first).
 import type { LogRecord } from '../api/types.ts';
+import { compareNs } from './time.ts';
 
 // The record's time as the API filters and sorts by it: time_unix_nano, or the observed time
 // when that is 0.
@@ -14,9 +15,7 @@ export function recordKey(record: LogRecord): string {
 }
 
 function newerOrSame(a: LogRecord, b: LogRecord): boolean {
-  const ta = BigInt(recordTimeNs(a));
-  const tb = BigInt(recordTimeNs(b));
-  return ta >= tb;
+  return compareNs(recordTimeNs(a), recordTimeNs(b)) >= 0;
 }
 
 // Merges `incoming` (newest first, possibly overlapping what is shown) into `shown` (newest
@@ -46,8 +45,7 @@ export function mergeNewest(shown: readonly LogRecord[], incoming: readonly LogR
 
 // Records with a time at or after fromNs (newest first in, newest first out).
 export function dropOlderThan(records: readonly LogRecord[], fromNs: string): LogRecord[] {
-  const from = BigInt(fromNs);
   let end = records.length;
-  while (end > 0 && BigInt(recordTimeNs(records[end - 1] as LogRecord)) < from) end--;
+  while (end > 0 && compareNs(recordTimeNs(records[end - 1] as LogRecord), fromNs) < 0) end--;
   return end === records.length ? records.slice() : records.slice(0, end);
 }

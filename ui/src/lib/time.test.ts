@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  describeBound, formatClock, formatDuration, fromDatetimeLocal, msToNs, nsDiff, nsToMs,
+  compareNs, describeBound, formatClock, formatDuration, fromDatetimeLocal, msToNs, nsDiff, nsToMs,
   parseDurationMs, resolveBound, resolveRange, toDatetimeLocal,
 } from './time.ts';
 
@@ -62,6 +62,14 @@ describe('nanoseconds', () => {
   });
   it('subtracts beyond 2^53 exactly', () => {
     assert.equal(nsDiff('1795428245350000001', '1795428245100000000'), 250_000_001);
+    assert.equal(nsDiff('1795428245100000000', '1795428245350000001'), -250_000_001);
+    assert.equal(nsDiff('1795428245000999999', '1795428244999000001'), 1_999_998);
+    assert.equal(nsDiff('500', '20'), 480);
+  });
+  it('orders nanosecond strings by value', () => {
+    assert.ok(compareNs('1795428245123456790', '1795428245123456789') > 0);
+    assert.ok(compareNs('999', '1000') < 0);
+    assert.equal(compareNs('42', '42'), 0);
   });
 });
 

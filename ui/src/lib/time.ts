@@ -2,7 +2,7 @@
 // unix-nanosecond strings as the API speaks them, and durations and timestamps for display.
 //
 // Milliseconds (JS numbers) are the UI's working unit for wall-clock time; nanoseconds only
-// cross the API as decimal strings, through BigInt, because 2^53 ns is only 104 days.
+// cross the API as decimal strings (exact), because 2^53 ns is only 104 days.
 
 export interface RangePreset {
   key: string;   // the shortcut shown on the button
@@ -73,15 +73,41 @@ export function msToNs(ms: number): string {
   return (BigInt(whole) * 1_000_000n + BigInt(fraction)).toString();
 }
 
+// Nanosecond strings are split at the millisecond rather than parsed as BigInt: a trace of
+// 50,000 spans parses 100,000 of them, and BigInt made that the slowest part of opening it.
+
 // Unix nanoseconds (decimal string) -> epoch milliseconds, exact to the microsecond.
 export function nsToMs(ns: string): number {
   if (!/^\d+$/.test(ns)) return 0;
-  return Number(BigInt(ns) / 1000n) / 1000;
+  return ns.length <= 3 ? 0 : Number(ns.slice(0, -3)) / 1000;
+}
+
+// A nanosecond string as whole milliseconds and the nanoseconds within the millisecond: both
+// exact numbers, so differences of nearby times are exact too.
+export interface NsParts {
+  ms: number;
+  ns: number;
+}
+
+export function nsParts(ns: string): NsParts {
+  if (ns.length <= 6) return { ms: 0, ns: Number(ns) };
+  return { ms: Number(ns.slice(0, -6)), ns: Number(ns.slice(-6)) };
+}
+
+// a - b in nanoseconds (exact while it is under 2^53 ns, 104 days).
+export function partsDiff(a: NsParts, b: NsParts): number {
+  return (a.ms - b.ms) * 1e6 + (a.ns - b.ns);
 }
 
 // The difference a - b of two nanosecond strings, as a number of nanoseconds.
 export function nsDiff(a: string, b: string): number {
-  return Number(BigInt(a) - BigInt(b));
+  return partsDiff(nsParts(a), nsParts(b));
+}
+
+// Orders two nanosecond strings (decimal, no leading zeros) by value.
+export function compareNs(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // A duration in nanoseconds for people: "850 ns", "12.3 µs", "456 ms", "1.23 s", "2m 03s".

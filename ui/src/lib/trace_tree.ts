@@ -4,7 +4,7 @@
 // Built once per trace in O(n log n) and without recursion, so traces of 100,000 spans or
 // pathological depth neither block the page for long nor overflow the stack.
 import type { Span } from '../api/types.ts';
-import { nsDiff } from './time.ts';
+import { compareNs, nsParts, partsDiff, type NsParts } from './time.ts';
 
 export interface SpanNode {
   span: Span;
@@ -33,7 +33,8 @@ export interface TraceTree {
 
 export function buildTraceTree(spans: readonly Span[]): TraceTree {
   const startNs = earliestStart(spans);
-  const all = spans.map((span) => makeNode(span, startNs));
+  const traceStart = nsParts(startNs);
+  const all = spans.map((span) => makeNode(span, traceStart));
   const byId = new Map<string, SpanNode>();
   for (const node of all) if (!byId.has(node.span.span_id)) byId.set(node.span.span_id, node);
   const roots = linkParents(all, byId);
@@ -56,17 +57,18 @@ export function buildTraceTree(spans: readonly Span[]): TraceTree {
 }
 
 function earliestStart(spans: readonly Span[]): string {
-  let min: bigint | null = null;
+  let min: string | null = null;
   for (const span of spans) {
-    const start = BigInt(span.start_time_unix_nano);
-    if (min === null || start < min) min = start;
+    const start = span.start_time_unix_nano;
+    if (min === null || compareNs(start, min) < 0) min = start;
   }
-  return (min ?? 0n).toString();
+  return min ?? '0';
 }
 
-function makeNode(span: Span, traceStartNs: string): SpanNode {
-  const startNs = nsDiff(span.start_time_unix_nano, traceStartNs);
-  const durationNs = Math.max(0, nsDiff(span.end_time_unix_nano, span.start_time_unix_nano));
+function makeNode(span: Span, traceStart: NsParts): SpanNode {
+  const start = nsParts(span.start_time_unix_nano);
+  const startNs = partsDiff(start, traceStart);
+  const durationNs = Math.max(0, partsDiff(nsParts(span.end_time_unix_nano), start));
   return {
     span, parent: null, children: [], depth: 0, order: 0, descendants: 0,
     startNs, endNs: startNs + durationNs, durationNs,

@@ -6,7 +6,7 @@ import { LogList } from '../components/log_list.tsx';
 import { ErrorNotice, NoDataYet, Notice } from '../components/notice.tsx';
 import { TimeRangePicker } from '../components/time_range_picker.tsx';
 import { VolumeHistogram } from '../components/volume_histogram.tsx';
-import { useShortcuts } from '../hooks.ts';
+import { focusList, useShortcuts } from '../hooks.ts';
 import {
   exploreQuery, formatExploreState, LIMITS, parseExploreState, type ExploreState,
 } from '../lib/explore_state.ts';
@@ -14,7 +14,7 @@ import { environmentOf } from '../lib/fields.ts';
 import { buildHistogram } from '../lib/histogram.ts';
 import { levelOf, SEVERITY_FILTERS } from '../lib/levels.ts';
 import { dropOlderThan, mergeNewest, recordTimeNs } from '../lib/records.ts';
-import { isRelativeBound, msToNs, nsToMs, type TimeRange } from '../lib/time.ts';
+import { compareNs, isRelativeBound, msToNs, nsToMs, type TimeRange } from '../lib/time.ts';
 import { navigate } from '../router.tsx';
 import { serviceColors, useServices } from '../services_store.ts';
 
@@ -77,6 +77,8 @@ export function ExplorePage({ search }: { search: string }) {
     s: () => form.current.focus('service'),
     r: () => setRun((n) => n + 1),
     l: toggleLive,
+    j: () => focusList('.log-list'),
+    ArrowDown: () => focusList('.log-list'),
   });
 
   return (
@@ -106,7 +108,7 @@ function useLiveTail(state: ExploreState, queryKey: string,
       if ('error' in planned) return;
       const rangeStartNs = planned.query.startNs ?? '0';
       const lookback = msToNs(now - LIVE_LOOKBACK_MS);
-      const startNs = BigInt(lookback) > BigInt(rangeStartNs) ? lookback : rangeStartNs;
+      const startNs = compareNs(lookback, rangeStartNs) > 0 ? lookback : rangeStartNs;
       controller = new AbortController();
       try {
         const incoming = await searchLogs({ ...planned.query, startNs }, controller.signal);

@@ -7,7 +7,7 @@ import { LogList } from '../components/log_list.tsx';
 import { ErrorNotice, Notice } from '../components/notice.tsx';
 import { SpanDetails } from '../components/span_details.tsx';
 import { Waterfall } from '../components/waterfall.tsx';
-import { useLoad, useShortcuts } from '../hooks.ts';
+import { focusList, useLoad, useShortcuts } from '../hooks.ts';
 import { formatClock, formatDuration, nsToMs } from '../lib/time.ts';
 import { normalizeTraceId } from '../lib/trace_id.ts';
 import {
@@ -76,6 +76,8 @@ function TraceView({ trace, spanId }: { trace: Trace; spanId: string }) {
     e: jumpToError,
     x: () => setCollapsed(new Set()),
     c: () => setCollapsed(collapseBelow(tree, 1)),
+    j: () => focusList('.span-list'),
+    ArrowDown: () => focusList('.span-list'),
   });
 
   return (
