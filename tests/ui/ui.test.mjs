@@ -264,9 +264,10 @@ describe('web UI', { skip }, () => {
 
   test('an unknown trace says what to do next', async () => {
     await page.goto(url(`/trace/${UNKNOWN_TRACE}`));
-    const notice = page.locator('.notice');
+    const notice = page.locator('.notice.error');  // after the "Loading…" notice
     await notice.waitFor();
-    assert.match(await notice.innerText(), /not found/);
+    assert.match(await notice.innerText(), new RegExp(`Trace ${UNKNOWN_TRACE} not found`));
+    assert.ok(await notice.getByRole('link', { name: 'log explorer' }).count() === 1);
   });
 
   test('the services page lists every service and links to its errors', async () => {

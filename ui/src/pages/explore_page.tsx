@@ -233,7 +233,7 @@ function Results({ state, result, status, hasData, colors, onZoom, onRange, onRe
     <>
       <VolumeHistogram histogram={histogram} fromMs={range.fromMs} toMs={range.toMs} note={note} onZoom={onZoom} />
       <div class="status-line" aria-live="polite">
-        <span>{records.length} records, newest first</span>
+        <span>{records.length} {records.length === 1 ? "record" : "records"}, newest first</span>
         <span>{Math.round(result.tookMs)} ms</span>
         {status.kind === 'loading' && <span>loading…</span>}
         {truncated && <span class="warn">as many records as the limit: older ones may match too — narrow the filters or the range, or raise the limit</span>}
