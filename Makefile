@@ -10,7 +10,12 @@ all: build
 deps:
 	@scripts/install-deps.sh
 
-configure: deps
+# The web UI's npm packages, installed again only when its lock file changes (the CMake build
+# would install them too; see cmake/weft_ui.cmake).
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json | deps
+	cd ui && npm ci --no-audit --no-fund --loglevel=error
+
+configure: deps ui/node_modules/.package-lock.json
 	@cmake -S . -B $(BUILD_DIR) -G Ninja $(CMAKE_FLAGS) >/dev/null
 
 build: configure
@@ -20,8 +25,14 @@ build: configure
 run: build
 	@BUILD_DIR=$(BUILD_DIR) scripts/run.sh
 
-test-deps:
+# What the tests need beyond the build: chromium (Debian), the OpenTelemetry JS packages and
+# playwright-core (npm).
+test-deps: tests/ui/node_modules/.package-lock.json
+	@scripts/install-deps.sh test
 	@cd tests/integration && npm install --no-audit --no-fund --loglevel=error
+
+tests/ui/node_modules/.package-lock.json: tests/ui/package.json tests/ui/package-lock.json | deps
+	cd tests/ui && npm ci --no-audit --no-fund --loglevel=error
 
 test: build test-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian packages weft needs to build and test, if any are missing.
+# Installs the Debian packages weft needs to build, if any are missing; with the argument
+# `test`, also those its tests need (chromium for the web UI's end-to-end test).
 # Safe to run again: it does nothing when everything is present.
+#
+#   scripts/install-deps.sh          (make deps)
+#   scripts/install-deps.sh test     (make test-deps)
 set -euo pipefail
 
 packages=(
@@ -11,6 +15,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
 )
+if [ "${1:-}" = test ]; then
+  packages+=(chromium fonts-dejavu-core)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -28,7 +28,8 @@ if [ "${DEMO:-1}" != 0 ]; then
 fi
 cat <<MSG
 
-  weft is running.  Query API: $API   OTLP/HTTP: http://127.0.0.1:4318   OTLP/gRPC: 127.0.0.1:4317
+  weft is running.  Open the UI: $API/
+  Query API: $API   OTLP/HTTP: http://127.0.0.1:4318   OTLP/gRPC: 127.0.0.1:4317
   $( [ -n "$demo_pid" ] && echo "weft demo is sending a simulated shop's traces and logs (DEMO=0 make run to skip it)." )
   Try:  curl -s '$API/api/v1/services'
         curl -s '$API/api/v1/logs?severity=error&limit=5'

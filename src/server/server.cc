@@ -14,6 +14,7 @@
 #include "server/grpc/grpc_server.h"
 #include "server/grpc/otlp_grpc_service.h"
 #include "server/http/http_server.h"
+#include "server/ui/ui_asset.h"
 
 namespace weft::server {
 
@@ -94,6 +95,8 @@ Status Server::Impl::start() {
   http->start();
   log::info("listening", {{"addresses", join(http->bound_addresses())},
                           {"otlp_grpc", grpc ? grpc->bound_address() : "off"}});
+  if (!ui::embedded_ui_assets().empty())
+    log::info("web UI", {{"url", "http://" + http->bound_addresses().front() + "/"}});
   open_thread = std::thread([this] { open_store(); });
   return Status::ok();
 }

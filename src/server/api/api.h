@@ -20,7 +20,7 @@ void add_services_routes(Router& router, ApiContext& context);
 // GET /ready, GET /metrics (ops_handler.cc).
 void add_ops_routes(Router& router, ApiContext& context);
 
-// Every route above.
+// Every route above, and the web UI's (server/ui/ui_routes.h).
 void add_all_routes(Router& router, ApiContext& context);
 
 }  // namespace weft::server::api

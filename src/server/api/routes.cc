@@ -1,5 +1,6 @@
 // Every route of weft's HTTP listeners, in one place.
 #include "server/api/api.h"
+#include "server/ui/ui_routes.h"
 
 namespace weft::server::api {
 
@@ -10,6 +11,7 @@ void add_all_routes(Router& router, ApiContext& context) {
   add_traces_routes(router, context);
   add_services_routes(router, context);
   add_ops_routes(router, context);
+  ui::add_ui_routes(router, ui::embedded_ui_assets());
 }
 
 }  // namespace weft::server::api
