@@ -189,7 +189,7 @@ Result<std::vector<std::string>> FaultInjectionFs::list_dir(const std::filesyste
   return real_->list_dir(dir);
 }
 
-void FaultInjectionFs::undo_locked(const PendingEntry& e) {
+void FaultInjectionFs::undo_locked(PendingEntry e) {
   std::error_code ec;
   switch (e.kind) {
     case PendingEntry::Kind::kCreateFile:
