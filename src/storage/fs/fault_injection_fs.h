@@ -83,7 +83,7 @@ class FaultInjectionFs final : public Fs {
   // Counts a mutating operation; an error once the power is out.
   Status gate(bool is_file_sync = false);
   void remap_locked(const std::filesystem::path& from, const std::filesystem::path& to);
-  void undo_locked(PendingEntry e);
+  void undo_locked(PendingEntry e);  // by value: undoing remaps the pending entries
   void note_append(uint64_t id, uint64_t bytes);
   void note_sync(uint64_t id);
   void note_truncate(uint64_t id, uint64_t size);

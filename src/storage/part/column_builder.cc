@@ -46,14 +46,17 @@ void ColumnBuilder::ids(ColumnId id, std::span<const std::string_view> values, s
     if (values[i] != absent && (i == 0 || values[i] != values[i - 1])) c->tokens.add_whole(values[i]);
 }
 
-void ColumnBuilder::values(ColumnId id, std::string key, uint32_t occurrence,
-                           std::span<const AnyValue* const> values) {
+void ColumnBuilder::values(ColumnId id, std::string key, uint32_t occurrence, std::span<const AnyValue* const> values,
+                           std::string_view prefix, std::span<const AnyValue* const> indexed) {
   if (std::all_of(values.begin(), values.end(), [](const AnyValue* v) { return v == nullptr; })) return;
   EncodedColumn& c = add(id);
   c.key = std::move(key);
   c.occurrence = occurrence;
+  c.raw.append(prefix);
   std::vector<std::string_view> texts;
-  encode_value_vector(values, &c.raw, &texts);
+  encode_value_vector(values, &c.raw, indexed.empty() ? &texts : nullptr);
+  for (const AnyValue* v : indexed)
+    if (v != nullptr) collect_value_texts(*v, &texts);
   for (size_t i = 0; i < texts.size(); ++i)
     if (i == 0 || texts[i] != texts[i - 1]) c.tokens.add_tokens(texts[i]);
 }

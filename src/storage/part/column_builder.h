@@ -43,10 +43,11 @@ class ColumnBuilder {
   void text(part_format::ColumnId id, std::span<const std::string_view> values);
   // strings() whose every distinct non-default value goes into the bloom filter whole (ids).
   void ids(part_format::ColumnId id, std::span<const std::string_view> values, std::string_view absent);
-  // A value vector (null = absent row); the words of every string in it are indexed. Left out
-  // when no row has a value.
-  void values(part_format::ColumnId id, std::string key, uint32_t occurrence,
-              std::span<const AnyValue* const> values);
+  // A value vector (null = absent row), after the bytes of `prefix`; the words of every string
+  // of `indexed` (by default the values themselves) go into the bloom filter. Left out when no
+  // row has a value.
+  void values(part_format::ColumnId id, std::string key, uint32_t occurrence, std::span<const AnyValue* const> values,
+              std::string_view prefix = {}, std::span<const AnyValue* const> indexed = {});
 
   // The columns, ordered by (id, key, occurrence) as block headers require.
   std::vector<EncodedColumn> take();

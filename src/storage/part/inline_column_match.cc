@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "storage/part/body_refs.h"
+#include "storage/part/log_columns.h"
 #include "storage/part/string_codec.h"
 #include "storage/part/tokenizer.h"
 #include "storage/part/value_codec.h"
@@ -45,17 +47,30 @@ bool record_texts(ColumnId id, const StringVector& v, std::vector<std::string>* 
   return true;
 }
 
-// Every text of an inline column, or false when the bytes do not decode.
-bool column_texts(const ColumnHeader& c, uint32_t rows, std::vector<std::string>* out) {
+// Whether a stored body text holds an id reference (its words then differ from the
+// original's: the referenced hex is not there).
+bool has_id_reference(std::string_view text) {
+  for (size_t i = text.find(kBodyRefEscape); i != std::string_view::npos; i = text.find(kBodyRefEscape, i + 2))
+    if (i + 1 < text.size() && text[i + 1] != '\0') return true;
+  return false;
+}
+
+// Every text of an inline column, or false when the bytes do not decode. *exact is false when
+// the texts may lack words of the original values (bodies with id references).
+bool column_texts(const ColumnHeader& c, uint32_t rows, std::vector<std::string>* out, bool* exact) {
   ByteReader in(c.inline_bytes);
+  *exact = true;
   switch (c.id) {
     case ColumnId::kBody:
     case ColumnId::kAttribute: {
+      if (c.id == ColumnId::kBody && (in.u8() & ~kBodyIdRefs) != 0) return false;
       ValueVector v;
       if (!decode_value_vector(in, rows, &v)) return false;
       std::vector<std::string_view> views;
       for (const auto& value : v.values) collect_value_texts(value, &views);
       out->assign(views.begin(), views.end());
+      if (c.id == ColumnId::kBody)
+        for (std::string_view t : views) *exact = *exact && !has_id_reference(t);
       return in.at_end();
     }
     case ColumnId::kSeverityText:
@@ -86,7 +101,9 @@ Status malformed(const ColumnHeader& c) {
 
 Result<bool> inline_column_has_token(const ColumnHeader& c, uint32_t rows, uint64_t hash) {
   std::vector<std::string> texts;
-  if (!column_texts(c, rows, &texts)) return malformed(c);
+  bool exact;
+  if (!column_texts(c, rows, &texts, &exact)) return malformed(c);
+  if (!exact) return true;
   for (const std::string& text : texts) {
     bool found = false;
     for_each_token(text, [&](std::string_view t) { found = found || token_hash(t) == hash; });

@@ -1,5 +1,6 @@
 #include "storage/part/log_columns.h"
 
+#include "storage/part/body_refs.h"
 #include "storage/part/record_columns.h"
 #include "storage/part/value_codec.h"
 #include "storage/part/value_vector_codec.h"
@@ -35,6 +36,25 @@ int64_t wrapping_sub(int64_t a, int64_t b) {
   return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b));
 }
 
+// The body column: a flags byte (kBodyIdRefs), then a value vector whose strings have their
+// record's ids replaced by references (body_refs.h). The bloom filter holds the original words.
+void encode_bodies(std::span<const LogRecord* const> rows, ColumnBuilder& b) {
+  std::vector<const AnyValue*> original(rows.size()), stored(rows.size());
+  std::vector<AnyValue> rewritten;
+  rewritten.reserve(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const LogRecord& r = *rows[i];
+    if (r.body.empty()) continue;
+    original[i] = stored[i] = &r.body;
+    if (const std::string* text = r.body.as_string()) {
+      rewritten.emplace_back(encode_body_refs(*text, r.trace_id, r.span_id));
+      stored[i] = &rewritten.back();
+    }
+  }
+  const char flags = kBodyIdRefs;
+  b.values(ColumnId::kBody, {}, 0, stored, std::string_view(&flags, 1), original);
+}
+
 }  // namespace
 
 size_t estimated_row_bytes(const LogRecord& r) { return 64 + log_record_heap_bytes(r); }
@@ -54,15 +74,12 @@ void encode_log_columns(std::span<const LogRecord* const> rows, ColumnBuilder& b
          }));
   b.ints(ColumnId::kSeverityNumber, ints_of(rows, [](const LogRecord& r) { return r.severity_number; }));
   b.text(ColumnId::kSeverityText, strings_of(rows, [](const LogRecord& r) { return std::string_view(r.severity_text); }));
-  std::vector<const AnyValue*> bodies = pointers_of<AnyValue>(rows, [](const LogRecord& r) {
-    return r.body.empty() ? nullptr : &r.body;
-  });
-  b.values(ColumnId::kBody, {}, 0, bodies);
+  encode_bodies(rows, b);
   b.text(ColumnId::kEventName, strings_of(rows, [](const LogRecord& r) { return std::string_view(r.event_name); }));
   b.ints(ColumnId::kFlags, ints_of(rows, [](const LogRecord& r) { return r.flags; }));
   b.ints(ColumnId::kDroppedAttributes, ints_of(rows, [](const LogRecord& r) { return r.dropped_attributes_count; }));
   b.ids(ColumnId::kTraceId, strings_of(rows, [](const LogRecord& r) { return r.trace_id.view(); }), zero_id(16));
-  b.ids(ColumnId::kSpanId, strings_of(rows, [](const LogRecord& r) { return r.span_id.view(); }), zero_id(8));
+  b.strings(ColumnId::kSpanId, strings_of(rows, [](const LogRecord& r) { return r.span_id.view(); }), zero_id(8));
   encode_resource_column(pointers_of<Resource>(rows, [](const LogRecord& r) { return r.resource.get(); }), b);
   encode_scope_column(pointers_of<Scope>(rows, [](const LogRecord& r) { return r.scope.get(); }), b);
   encode_attribute_columns(pointers_of<Attributes>(rows, [](const LogRecord& r) { return &r.attributes; }), b);
@@ -70,16 +87,32 @@ void encode_log_columns(std::span<const LogRecord* const> rows, ColumnBuilder& b
 
 namespace {
 
-// Bodies: an absent row is an empty body.
+// Bodies: an absent row is an empty body. Id references need the ids of each row.
 Status decode_bodies(ColumnSource& src, const BlockHeader& h, std::vector<LogRecord*>& rows) {
   const ColumnHeader* c = h.find(ColumnId::kBody);
   if (c == nullptr) return Status::ok();
   Result<std::string_view> raw = src.raw(*c);
   if (!raw.is_ok()) return raw.status();
   ByteReader in(*raw);
+  uint8_t flags = in.u8();
   ValueVector v;
-  if (!decode_value_vector(in, h.rows, &v) || !in.at_end()) return src.malformed(*c, "malformed value vector");
-  for (size_t i = 0; i < h.rows; ++i) rows[i]->body = std::move(v.values[i]);
+  if ((flags & ~kBodyIdRefs) != 0 || !decode_value_vector(in, h.rows, &v) || !in.at_end())
+    return src.malformed(*c, "malformed body vector");
+  std::vector<TraceId> trace_ids;
+  std::vector<SpanId> span_ids;
+  if (flags & kBodyIdRefs) {
+    WEFT_RETURN_IF_ERROR(decode_id_column(src, h, ColumnId::kTraceId, &trace_ids));
+    WEFT_RETURN_IF_ERROR(decode_id_column(src, h, ColumnId::kSpanId, &span_ids));
+  }
+  std::string text;
+  for (size_t i = 0; i < h.rows; ++i) {
+    AnyValue& body = v.values[i];
+    if (const std::string* stored = body.as_string(); stored != nullptr && (flags & kBodyIdRefs)) {
+      if (!decode_body_refs(*stored, trace_ids[i], span_ids[i], &text)) return src.malformed(*c, "malformed id reference");
+      body = AnyValue(std::move(text));
+    }
+    rows[i]->body = std::move(body);
+  }
   return Status::ok();
 }
 

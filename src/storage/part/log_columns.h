@@ -4,7 +4,8 @@
 //   time             effective time (time_unix_nano, or the observed time when that is 0)
 //   time_unset       1 where time_unix_nano was 0
 //   observed_time    observed_time_unix_nano - time
-//   severity_number, severity_text, body (a value vector), event_name, flags,
+//   severity_number, severity_text, body (a flags byte, then a value vector whose strings
+//   reference the record's ids: body_refs.h), event_name, flags,
 //   dropped_attributes, trace_id, span_id, resource, scope, attributes (+ shape)
 //
 // Thread safety: pure functions.
@@ -20,6 +21,9 @@
 #include "storage/part/decode_cache.h"
 
 namespace weft::storage {
+
+// Flags of the body column's first byte: string bodies hold id references (body_refs.h).
+inline constexpr uint8_t kBodyIdRefs = 0x01;
 
 // REQUIRES: rows sorted by effective time, all of one stream.
 void encode_log_columns(std::span<const LogRecord* const> rows, ColumnBuilder& b);

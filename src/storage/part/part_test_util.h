@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -43,6 +44,9 @@ class RandomRecords {
     for (int i = 0; i < 6; ++i) resources_.push_back(make_resource(i));
     for (int i = 0; i < 3; ++i) scopes_.push_back(make_scope(i));
   }
+
+  // Whether some bodies are 0.1-1.2 MB (on by default).
+  void set_large_values(bool on) { large_values_ = on; }
 
   uint64_t num(uint64_t lo, uint64_t hi) { return lo + rng_() % (hi - lo + 1); }
   bool chance(int percent) { return static_cast<int>(num(0, 99)) < percent; }
@@ -130,16 +134,26 @@ class RandomRecords {
     if (r.time_unix_nano == 0 && r.observed_time_unix_nano == 0 && chance(50)) r.observed_time_unix_nano = time();
     r.severity_number = static_cast<int32_t>(num(0, 24));
     r.severity_text = chance(70) ? std::string("INFO") : text(8);
-    r.body = chance(2) ? AnyValue(std::string(num(100000, 1200000), 'b')) : value();
+    r.body = large_values_ && chance(2) ? AnyValue(std::string(num(100000, 1200000), 'b')) : value();
     r.attributes = attributes(8);
     r.dropped_attributes_count = chance(90) ? 0 : static_cast<uint32_t>(num(0, 1u << 31));
     r.flags = chance(80) ? 0 : static_cast<uint32_t>(num(0, 0xffffffff));
     r.trace_id = id<16>();
     r.span_id = id<8>();
     r.event_name = chance(80) ? std::string() : text(10);
+    if (chance(25)) r.body = AnyValue(body_quoting_ids(r));
     r.resource = resources_[num(0, resources_.size() - 1)];
     r.scope = scopes_[num(0, scopes_.size() - 1)];
     return r;
+  }
+
+  // A body that quotes the record's ids (stored as references), with escape bytes around.
+  std::string body_quoting_ids(const LogRecord& r) {
+    std::string upper_span = r.span_id.hex();
+    for (char& c : upper_span) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string s = text(10) + " TraceID: " + r.trace_id.hex() + " SpanID: " + r.span_id.hex() + " \x1a";
+    if (chance(50)) s += "\x1a\x01" + upper_span + r.trace_id.hex().substr(0, 31);
+    return s + text(10);
   }
 
   Span span() {
@@ -192,6 +206,7 @@ class RandomRecords {
   }
 
   std::mt19937_64 rng_;
+  bool large_values_ = true;
   std::vector<ResourcePtr> resources_;
   std::vector<ScopePtr> scopes_;
 };

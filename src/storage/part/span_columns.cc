@@ -78,7 +78,7 @@ void encode_span_columns(std::span<const Span* const> rows, ColumnBuilder& b) {
            return static_cast<int64_t>(static_cast<uint64_t>(s.end_time_unix_nano) - static_cast<uint64_t>(s.start_time_unix_nano));
          }));
   b.ids(ColumnId::kTraceId, strings_of(rows, [](const Span& s) { return s.trace_id.view(); }), zero_id(16));
-  b.ids(ColumnId::kSpanId, strings_of(rows, [](const Span& s) { return s.span_id.view(); }), zero_id(8));
+  b.strings(ColumnId::kSpanId, strings_of(rows, [](const Span& s) { return s.span_id.view(); }), zero_id(8));
   b.strings(ColumnId::kParentSpanId, strings_of(rows, [](const Span& s) { return s.parent_span_id.view(); }), zero_id(8));
   b.strings(ColumnId::kTraceState, strings_of(rows, [](const Span& s) { return std::string_view(s.trace_state); }));
   b.ints(ColumnId::kFlags, ints_of(rows, [](const Span& s) { return s.flags; }));
