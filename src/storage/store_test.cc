@@ -105,6 +105,28 @@ TEST(Store, FlushMovesRecordsIntoPartsAndTruncatesTheWal) {
   EXPECT_EQ(bodies(*store, "a").size(), 105u);
 }
 
+TEST(Store, SpanScansWithoutATraceIdReadMemtablesAndPartsInTheTimeRange) {
+  TempDir dir;
+  auto store = open_store(options_for(dir.path()));
+  ASSERT_TRUE(append_and_wait(*store, test_spans("a", 10)).is_ok());  // starts 100..109
+  ASSERT_TRUE(store->flush().is_ok());
+  ASSERT_TRUE(append_and_wait(*store, test_spans("a", 4)).is_ok());   // starts 100..103, in memory
+  ASSERT_TRUE(append_and_wait(*store, test_spans("b", 4)).is_ok());
+  ScanOptions o;
+  o.start = 102;
+  o.end = 105;
+  std::vector<std::string> names;
+  ASSERT_TRUE(scan_spans(*store->view(), "a", o, [&](const Span& s) {
+                names.push_back(s.name);
+                return true;
+              }).is_ok());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"op 2", "op 2", "op 3", "op 3", "op 4", "op 5"}));
+  size_t seen = 0;
+  ASSERT_TRUE(scan_spans(*store->view(), "a", {}, [&](const Span&) { return ++seen < 3; }).is_ok());
+  EXPECT_EQ(seen, 3u);  // false from fn stops the scan
+}
+
 TEST(Store, ReopenServesPartsAndTheWal) {
   TempDir dir;
   {

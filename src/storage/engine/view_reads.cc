@@ -92,12 +92,17 @@ Status scan_logs(const StoreView& view, std::string_view tenant, const ScanOptio
 
 Status scan_spans(const StoreView& view, std::string_view tenant, const ScanOptions& o,
                   const std::function<bool(const Span&)>& fn) {
-  if (!o.trace_id) return Status::unsupported("a span scan needs a trace id");
+  bool go_on = true;
   for (const auto& memtable : view.memtables) {
-    for (const Span& s : memtable->spans_by_trace(tenant, *o.trace_id)) {
-      UnixNanos t = s.start_time_unix_nano;
-      if (t >= o.start && t <= o.end && !fn(s)) return Status::ok();
+    if (o.trace_id) {
+      for (const Span& s : memtable->spans_by_trace(tenant, *o.trace_id)) {
+        UnixNanos t = s.start_time_unix_nano;
+        if (t >= o.start && t <= o.end && !(go_on = fn(s))) return Status::ok();
+      }
+      continue;
     }
+    memtable->scan_spans(tenant, o.start, o.end, [&](const Span& s) { return go_on = fn(s); });
+    if (!go_on) return Status::ok();
   }
   Result<bool> parts = scan_parts<Span>(view, tenant, part_format::Signal::kSpans, o, fn);
   return parts.status();

@@ -39,7 +39,6 @@ struct ScanOptions {
 // kCorruption (naming the part) when a part turns out damaged; records before it were passed.
 Status scan_logs(const StoreView& view, std::string_view tenant, const ScanOptions& options,
                  const std::function<bool(const LogRecord&)>& fn);
-// REQUIRES a trace id in `options` (kUnsupported otherwise, until span search lands).
 Status scan_spans(const StoreView& view, std::string_view tenant, const ScanOptions& options,
                   const std::function<bool(const Span&)>& fn);
 

@@ -72,6 +72,12 @@ void MemStore::scan_logs(std::string_view tenant, UnixNanos start, UnixNanos end
   if (const TenantData* t = state_->find(tenant)) t->scan_logs(start, end, dynamic_start, fn);
 }
 
+void MemStore::scan_spans(std::string_view tenant, UnixNanos start, UnixNanos end,
+                          const std::function<bool(const Span&)>& fn) const {
+  std::shared_lock lock(state_->mu);
+  if (const TenantData* t = state_->find(tenant)) t->scan_spans(start, end, fn);
+}
+
 std::vector<LogRecord> MemStore::logs_by_trace(std::string_view tenant, const TraceId& trace_id) const {
   std::shared_lock lock(state_->mu);
   const TenantData* t = state_->find(tenant);

@@ -52,6 +52,11 @@ class MemStore {
                  const std::function<bool(const LogRecord&)>& fn,
                  const UnixNanos* dynamic_start = nullptr) const;
 
+  // Calls fn for each span of `tenant` whose start time is in [start, end], newest arrival
+  // first, until fn returns false. Same locking rules as scan_logs.
+  void scan_spans(std::string_view tenant, UnixNanos start, UnixNanos end,
+                  const std::function<bool(const Span&)>& fn) const;
+
   // Copies of the records / spans of `tenant` carrying `trace_id`, in arrival order.
   std::vector<LogRecord> logs_by_trace(std::string_view tenant, const TraceId& trace_id) const;
   std::vector<Span> spans_by_trace(std::string_view tenant, const TraceId& trace_id) const;

@@ -61,6 +61,13 @@ void TenantData::scan_logs(UnixNanos start, UnixNanos end, const UnixNanos* dyna
   }
 }
 
+void TenantData::scan_spans(UnixNanos start, UnixNanos end, const std::function<bool(const Span&)>& fn) const {
+  for (size_t i = spans_.size(); i-- > 0;) {
+    const Span& s = spans_[i];
+    if (s.start_time_unix_nano >= start && s.start_time_unix_nano <= end && !fn(s)) return;
+  }
+}
+
 std::vector<LogRecord> TenantData::logs_by_trace(const TraceId& trace_id) const {
   std::vector<LogRecord> out;
   for (uint64_t position : log_traces_.positions(trace_id)) out.push_back(logs_[position]);

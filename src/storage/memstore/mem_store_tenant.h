@@ -37,6 +37,9 @@ class TenantData {
   void scan_logs(UnixNanos start, UnixNanos end, const UnixNanos* dynamic_start,
                  const std::function<bool(const LogRecord&)>& fn) const;
 
+  // Spans whose start time is in [start, end], newest arrival first; see MemStore::scan_spans.
+  void scan_spans(UnixNanos start, UnixNanos end, const std::function<bool(const Span&)>& fn) const;
+
   std::vector<LogRecord> logs_by_trace(const TraceId& trace_id) const;
   std::vector<Span> spans_by_trace(const TraceId& trace_id) const;
   std::vector<ServiceStats> services() const;
