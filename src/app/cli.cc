@@ -88,7 +88,7 @@ void add_loadgen_flags(CLI::App& cmd, LoadgenFlags& flags) {
   loadgen::LoadgenOptions& o = flags.options;
   cmd.add_option("--endpoint", o.endpoint, "Base URL of the server. Default: " + o.endpoint + ".");
   cmd.add_option("--protocol", flags.protocol,
-                 "otlp-http, loki or elastic (otlp-grpc: not supported yet). Default: otlp-http.");
+                 "otlp-http, loki, elastic or splunk-hec (otlp-grpc: not supported yet). Default: otlp-http.");
   cmd.add_option("--signal", flags.signal, "logs or traces (traces: otlp-http only). Default: logs.");
   cmd.add_option("--source", o.source.kind,
                  "synthetic, nezha or apache (replays of the shared data). Default: synthetic.");

@@ -44,9 +44,11 @@ Result<RequestPool> LoadgenRunner::build_pool(RecordSource& source,
   auto prepare = [&](size_t count) -> Result<PoolEntry> {
     Result<EncodedRequest> e = encode_request(options_.protocol, options_.signal, source, count);
     if (!e.is_ok()) return e.status();
-    return PoolEntry{client::prepare_post(endpoint, target.path, target.content_type,
-                                          options_.tenant, std::move(e->body), "weft-loadgen"),
-                     e->records};
+    client::Request request = client::prepare_post(endpoint, target.path, target.content_type,
+                                                   options_.tenant, std::move(e->body),
+                                                   "weft-loadgen");
+    for (const auto& [name, value] : target.headers) request.set(name, value);
+    return PoolEntry{std::move(request), e->records};
   };
   for (size_t i = 0; i < distinct && !stopped_; ++i) {
     Result<PoolEntry> entry = prepare(batch);

@@ -2,6 +2,7 @@
 
 #include "loadgen/elastic_bulk_encoder.h"
 #include "loadgen/loki_push_encoder.h"
+#include "loadgen/splunk_hec_encoder.h"
 #include "otlp/otlp_encode.h"
 
 namespace weft::loadgen {
@@ -10,9 +11,10 @@ Result<Protocol> parse_protocol(std::string_view name) {
   if (name == "otlp-http") return Protocol::kOtlpHttp;
   if (name == "loki") return Protocol::kLoki;
   if (name == "elastic") return Protocol::kElastic;
+  if (name == "splunk-hec") return Protocol::kSplunkHec;
   if (name == "otlp-grpc") return Protocol::kOtlpGrpc;
   return Status::invalid("unknown protocol \"" + std::string(name) +
-                         "\" (expected otlp-http, loki, elastic or otlp-grpc)");
+                         "\" (expected otlp-http, loki, elastic, splunk-hec or otlp-grpc)");
 }
 
 std::string_view protocol_name(Protocol protocol) {
@@ -20,6 +22,7 @@ std::string_view protocol_name(Protocol protocol) {
     case Protocol::kOtlpHttp: return "otlp-http";
     case Protocol::kLoki: return "loki";
     case Protocol::kElastic: return "elastic";
+    case Protocol::kSplunkHec: return "splunk-hec";
     case Protocol::kOtlpGrpc: return "otlp-grpc";
   }
   return "?";
@@ -33,22 +36,33 @@ Result<Signal> parse_signal(std::string_view name) {
 
 std::string_view signal_name(Signal signal) { return signal == Signal::kLogs ? "logs" : "traces"; }
 
+namespace {
+
+// The target of a protocol that carries logs only.
+RequestTarget logs_target(Protocol protocol) {
+  if (protocol == Protocol::kLoki) return {"/loki/api/v1/push", "application/x-protobuf", {}};
+  if (protocol == Protocol::kElastic) return {"/_bulk", std::string(kElasticContentType), {}};
+  return {std::string(kSplunkHecPath), std::string(kSplunkHecContentType),
+          {{"Authorization", std::string(kSplunkHecAuthorization)}}};
+}
+
+}  // namespace
+
 Result<RequestTarget> request_target(Protocol protocol, Signal signal) {
   bool logs = signal == Signal::kLogs;
   switch (protocol) {
     case Protocol::kOtlpHttp:
-      return RequestTarget{logs ? "/v1/logs" : "/v1/traces", "application/x-protobuf"};
+      return RequestTarget{logs ? "/v1/logs" : "/v1/traces", "application/x-protobuf", {}};
     case Protocol::kOtlpGrpc:
       return Status::unsupported(
           "protocol otlp-grpc is not supported yet by weft loadgen (use otlp-http)");
     case Protocol::kLoki:
     case Protocol::kElastic:
+    case Protocol::kSplunkHec:
       if (!logs)
         return Status::unsupported("protocol " + std::string(protocol_name(protocol)) +
                                    " carries logs only (use --signal logs)");
-      if (protocol == Protocol::kLoki)
-        return RequestTarget{"/loki/api/v1/push", "application/x-protobuf"};
-      return RequestTarget{"/_bulk", std::string(kElasticContentType)};
+      return logs_target(protocol);
   }
   return Status::internal("unknown protocol");
 }
@@ -68,6 +82,7 @@ Result<EncodedRequest> encode_request(Protocol protocol, Signal signal, RecordSo
   WEFT_RETURN_IF_ERROR(source.next_logs(count, logs));
   if (protocol == Protocol::kLoki) out.body = encode_loki_push(logs);
   else if (protocol == Protocol::kElastic) out.body = encode_elastic_bulk(logs);
+  else if (protocol == Protocol::kSplunkHec) out.body = encode_splunk_hec(logs);
   else out.body = otlp::encode_logs_proto(logs);
   return out;
 }

@@ -4,21 +4,24 @@
 //   otlp-http  POST /v1/logs or /v1/traces, OTLP protobuf (application/x-protobuf)
 //   loki       POST /loki/api/v1/push, snappy(logproto.PushRequest) (loki_push_encoder.h); logs
 //   elastic    POST /_bulk, NDJSON create actions (elastic_bulk_encoder.h); logs
+//   splunk-hec POST /services/collector/event, HEC event objects (splunk_hec_encoder.h); logs
 //   otlp-grpc  recognised but not supported yet (a clear error)
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/status.h"
 #include "loadgen/record_source.h"
 
 namespace weft::loadgen {
 
-enum class Protocol { kOtlpHttp, kLoki, kElastic, kOtlpGrpc };
+enum class Protocol { kOtlpHttp, kLoki, kElastic, kSplunkHec, kOtlpGrpc };
 
-// "otlp-http", "loki", "elastic", "otlp-grpc"; kInvalidArgument otherwise.
+// "otlp-http", "loki", "elastic", "splunk-hec", "otlp-grpc"; kInvalidArgument otherwise.
 Result<Protocol> parse_protocol(std::string_view name);
 std::string_view protocol_name(Protocol protocol);
 // "logs", "traces"; kInvalidArgument otherwise.
@@ -29,9 +32,10 @@ std::string_view signal_name(Signal signal);
 struct RequestTarget {
   std::string path;          // "/v1/logs"
   std::string content_type;  // "application/x-protobuf"
+  std::vector<std::pair<std::string, std::string>> headers;  // more headers (Authorization)
 };
 
-// kUnsupported for otlp-grpc, and for traces over loki or elastic.
+// kUnsupported for otlp-grpc, and for traces over loki, elastic or splunk-hec.
 Result<RequestTarget> request_target(Protocol protocol, Signal signal);
 
 struct EncodedRequest {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -16,8 +17,10 @@ namespace weft::server::testing {
 
 class TestServer {
  public:
-  // `name` makes the data directory's name unique to the test binary.
-  explicit TestServer(std::string_view name)
+  // `name` makes the data directory's name unique to the test binary; `adjust` may change the
+  // options (limits, budgets) before the server is made.
+  explicit TestServer(std::string_view name,
+                      const std::function<void(ServerOptions&)>& adjust = {})
       : dir_(std::filesystem::temp_directory_path() /
              (std::string(name) + "-" + std::to_string(::getpid()))) {
     std::filesystem::remove_all(dir_);
@@ -27,6 +30,7 @@ class TestServer {
     options.store.data_dir = dir_;
     options.store.fsync = false;
     options.http_threads = 2;
+    if (adjust) adjust(options);
     server_ = std::make_unique<Server>(options);
   }
   ~TestServer() {

@@ -5,6 +5,9 @@ namespace weft::server::api {
 
 void add_all_routes(Router& router, ApiContext& context) {
   add_otlp_ingest_routes(router, context);
+  add_elastic_bulk_routes(router, context);
+  add_elastic_root_routes(router, context);
+  add_splunk_hec_routes(router, context);
   add_logs_routes(router, context);
   add_traces_routes(router, context);
   add_services_routes(router, context);

@@ -13,6 +13,7 @@ std::string_view reject_reason_name(RejectReason reason) {
     case RejectReason::kBackpressure: return "backpressure";
     case RejectReason::kUnavailable: return "unavailable";
     case RejectReason::kBadTenant: return "bad_tenant";
+    case RejectReason::kUnauthorized: return "unauthorized";
     case RejectReason::kInternal: return "internal";
   }
   return "internal";

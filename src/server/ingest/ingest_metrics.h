@@ -27,9 +27,10 @@ enum class RejectReason {
   kBackpressure,
   kUnavailable,
   kBadTenant,
+  kUnauthorized,
   kInternal,
 };
-inline constexpr size_t kRejectReasonCount = 8;
+inline constexpr size_t kRejectReasonCount = 9;
 
 // "malformed", "partial", "too_large", ...
 std::string_view reject_reason_name(RejectReason reason);

@@ -1,0 +1,36 @@
+// The answer to a bulk request, as Elasticsearch gives it:
+//
+//   {"took":3,"errors":false,"items":[
+//     {"create":{"_index":"logs","_id":"<20 chars>","_version":1,"result":"created",
+//                "_shards":{"total":1,"successful":1,"failed":0},"_seq_no":7,
+//                "_primary_term":1,"status":201}},
+//     {"index":{"_index":"logs","_id":null,"status":400,
+//               "error":{"type":"document_parsing_exception","reason":"..."}}}]}
+//
+// A stored document without an _id of its own gets a fresh one (20 URL-safe base64
+// characters, unique within the process); _seq_no counts up across the process.
+//
+// Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/elastic/bulk_request.h"
+
+namespace weft::ingest::elastic {
+
+// The "items" array for `items`. Written before the records are stored, so that the answer
+// to a durable request costs only bulk_response_body().
+std::string bulk_response_items(const std::vector<BulkItem>& items);
+
+// The whole answer around an items array: took (milliseconds) and whether any item failed.
+std::string bulk_response_body(uint64_t took_ms, bool errors, std::string_view items_json);
+
+// A fresh document id: 15 bytes (milliseconds since the epoch, then a counter scrambled with a
+// per-process random key) in URL-safe base64 without padding.
+std::string new_document_id();
+
+}  // namespace weft::ingest::elastic
