@@ -38,7 +38,7 @@ Status read_parameters(simdjson::dom::object parameters, size_t line_number, Bul
     if (p.key == "_index") {
       if (p.value.type() != element_type::STRING)
         return malformed(line_number, "_index must be a string");
-      out->index = p.value.get_string().value_unsafe();
+      out->index.assign(p.value.get_string().value_unsafe());
     } else if (p.key == "_id") {
       if (!id_text(p.value, &out->id)) return malformed(line_number, "_id must be a string");
     }

@@ -19,7 +19,7 @@ namespace weft::ingest::elastic {
 
 struct BulkAction {
   BulkOp op = BulkOp::kIndex;
-  std::string_view index;  // "" when the line names none; a view into the parsed line
+  std::string index;       // "" when the line names none
   std::string id;          // "" when the line names none
 };
 

@@ -1,6 +1,7 @@
 #include "ingest/elastic/bulk_request.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "ingest/elastic/bulk_action.h"
 #include "ingest/elastic/ecs_document.h"
@@ -10,6 +11,8 @@
 namespace weft::ingest::elastic {
 
 namespace {
+
+constexpr size_t kMaxReservedItems = 10'000;
 
 constexpr std::string_view kUnsupportedOp =
     "weft stores logs append-only: the update and delete actions are not supported";
@@ -26,6 +29,7 @@ class BulkDecoder {
  private:
   // Handles the action on `line`; false when the request is refused as a whole.
   bool action(std::string_view line);
+  Result<BulkAction> parse_action(std::string_view line, size_t number);
   void document(const BulkAction& action, std::string_view index, std::string_view line);
   void refuse(std::string_view type, std::string reason);
   // Parses a line of the padded body (no copy: the padding follows the body).
@@ -39,9 +43,21 @@ class BulkDecoder {
   simdjson::dom::parser parser_;
   ResourceCache resources_;
   BulkRequest request_;
+  std::string last_action_line_;  // the last action line without an _id, and its action
+  BulkAction last_action_;
 };
 
 BulkRequest BulkDecoder::run() {
+  // About one action and one document per two lines: no regrowth of the record vector for
+  // usual batches (capped: a body of blank lines must not reserve gigabytes).
+  size_t lines = 0;
+  for (const char* p = padded_.data(), *end = p + padded_.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));
+       ++p)
+    ++lines;
+  size_t expected = std::min<size_t>(lines / 2 + 1, kMaxReservedItems);
+  request_.items.reserve(expected);
+  request_.batch.records.reserve(expected);
   std::string_view line;
   while (lines_.next(&line)) {
     if (is_blank_line(line)) continue;
@@ -53,13 +69,7 @@ BulkRequest BulkDecoder::run() {
 
 bool BulkDecoder::action(std::string_view line) {
   size_t number = lines_.line_number();
-  JsonValue value;
-  if (auto err = parse(line, &value); err != simdjson::SUCCESS) {
-    refuse(kIllegalArgument, "malformed action/metadata line [" + std::to_string(number) +
-                                 "]: " + simdjson::error_message(err));
-    return false;
-  }
-  auto action = parse_bulk_action(value, number);
+  auto action = parse_action(line, number);
   if (!action.is_ok()) {
     refuse(kIllegalArgument, action.status().message());
     return false;
@@ -80,6 +90,22 @@ bool BulkDecoder::action(std::string_view line) {
   return true;
 }
 
+// Clients repeat the same action line ({"create":{"_index":"logs"}}) before every document:
+// a line equal to the previous one (without an _id) is not parsed again.
+Result<BulkAction> BulkDecoder::parse_action(std::string_view line, size_t number) {
+  if (!last_action_line_.empty() && line == last_action_line_) return last_action_;
+  JsonValue value;
+  if (auto err = parse(line, &value); err != simdjson::SUCCESS)
+    return Status::invalid("malformed action/metadata line [" + std::to_string(number) +
+                           "]: " + simdjson::error_message(err));
+  auto action = parse_bulk_action(value, number);
+  if (action.is_ok() && action->id.empty()) {
+    last_action_line_.assign(line);
+    last_action_ = *action;
+  }
+  return action;
+}
+
 void BulkDecoder::document(const BulkAction& action, std::string_view index,
                            std::string_view line) {
   BulkItem& item = request_.items.emplace_back();
@@ -97,7 +123,6 @@ void BulkDecoder::document(const BulkAction& action, std::string_view index,
   if (auto err = parse(line, &value); err != simdjson::SUCCESS)
     return fail(kDocumentParsing, "line [" + std::to_string(lines_.line_number()) +
                                       "]: malformed JSON: " + simdjson::error_message(err));
-  // item.index, not `index`: that view into the action line's DOM is gone after parse().
   DocumentContext context{item.index, item.id, options_.observed_now};
   LogRecord& record = request_.batch.records.emplace_back();
   Status status = decode_ecs_document(value, context, resources_, &record);

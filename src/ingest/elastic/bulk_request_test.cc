@@ -122,6 +122,19 @@ TEST(BulkRequest, MalformedActionsRefuseTheWholeRequest) {
   EXPECT_NE(bulk.error->reason.find("line [4]"), std::string::npos) << bulk.error->reason;
 }
 
+TEST(BulkRequest, RepeatedActionLinesKeepTheirOwnMeaning) {
+  auto bulk = decode(
+      "{\"create\":{\"_index\":\"a\"}}\n{}\n{\"create\":{\"_index\":\"a\"}}\n{}\n"
+      "{\"index\":{\"_index\":\"a\",\"_id\":\"1\"}}\n{}\n{\"index\":{\"_index\":\"a\",\"_id\":\"1\"}}\n{}\n"
+      "{\"create\":{\"_index\":\"b\"}}\n{}\n{\"create\":{\"_index\":\"a\"}}\n{}\n");
+  ASSERT_FALSE(bulk.error);
+  std::vector<std::string> seen;
+  for (const auto& item : bulk.items)
+    seen.push_back(std::string(bulk_op_name(item.op)) + ":" + item.index + ":" + item.id);
+  EXPECT_EQ(seen, (std::vector<std::string>{"create:a:", "create:a:", "index:a:1", "index:a:1",
+                                            "create:b:", "create:a:"}));
+}
+
 TEST(BulkRequest, NumericIdsAndUnknownParametersAreAccepted) {
   auto bulk = decode("{\"index\":{\"_index\":\"l\",\"_id\":17,\"routing\":\"r\",\"pipeline\":\"p\"}}\n{}\n");
   ASSERT_FALSE(bulk.error);
@@ -133,7 +146,8 @@ TEST(BulkResponse, HasTheElasticsearchShape) {
   auto bulk = decode(
       "{\"create\":{\"_index\":\"l\"}}\n{\"message\":\"a\"}\n"
       "{\"index\":{\"_index\":\"l\",\"_id\":\"x\"}}\n{\"@timestamp\":false}\n");
-  std::string body = bulk_response_body(7, bulk.failed_items() > 0, bulk_response_items(bulk.items));
+  std::string body = bulk_response_start(bulk.items);
+  finish_bulk_response(&body, 7);
   simdjson::dom::parser parser;
   simdjson::dom::element root = parser.parse(body).value();
   EXPECT_EQ(int64_t(root["took"]), 7);
@@ -148,6 +162,14 @@ TEST(BulkResponse, HasTheElasticsearchShape) {
   EXPECT_EQ(std::string_view(failed["_id"]), "x");
   EXPECT_EQ(int64_t(failed["status"]), 400);
   EXPECT_EQ(std::string_view(failed["error"]["type"]), "document_parsing_exception");
+}
+
+TEST(BulkResponse, NoErrorsWhenEveryItemIsStored) {
+  auto bulk = decode("{\"create\":{\"_index\":\"l\"}}\n{\"message\":\"a\"}\n");
+  std::string body = bulk_response_start(bulk.items);
+  finish_bulk_response(&body, 0);
+  EXPECT_EQ(body.substr(0, 27), R"({"errors":false,"items":[{")");
+  EXPECT_EQ(body.substr(body.size() - 12), R"(}],"took":0})");
 }
 
 TEST(BulkResponse, GeneratedIdsAreUniqueAndUrlSafe) {

@@ -5,7 +5,6 @@
 #include <chrono>
 #include <random>
 
-#include "common/base64.h"
 #include "common/json_writer.h"
 
 namespace weft::ingest::elastic {
@@ -61,41 +60,59 @@ void append_item(std::string& out, const BulkItem& item, uint64_t* seq_no) {
   out += "\":{\"_index\":";
   append_json_string(out, item.index);
   out += ",\"_id\":";
-  if (!item.id.empty()) append_json_string(out, item.id);
-  else if (item.ok()) append_json_string(out, new_document_id());
-  else out += "null";
+  if (!item.id.empty()) {
+    append_json_string(out, item.id);
+  } else if (item.ok()) {
+    out += '"';
+    append_document_id(out);
+    out += '"';
+  } else {
+    out += "null";
+  }
   if (item.ok()) append_stored(out, (*seq_no)++);
   else append_refused(out, item);
   out += "}}";
 }
 
+constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+// 15 bytes as 20 URL-safe base64 characters (no padding needed: 15 is a multiple of 3).
+void append_base64url_15(std::string& out, const uint8_t (&raw)[15]) {
+  for (int i = 0; i < 15; i += 3) {
+    uint32_t triple = uint32_t{raw[i]} << 16 | uint32_t{raw[i + 1]} << 8 | raw[i + 2];
+    for (int shift = 18; shift >= 0; shift -= 6) out += kBase64Url[(triple >> shift) & 63];
+  }
+}
+
 }  // namespace
 
-std::string new_document_id() {
+void append_document_id(std::string& out) {
   static std::atomic<uint64_t> counter{0};
   uint64_t millis = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                               std::chrono::system_clock::now().time_since_epoch())
                                               .count());
   uint64_t unique = scramble(counter.fetch_add(1, std::memory_order_relaxed) ^ process_key());
-  char raw[15];
-  for (int i = 0; i < 6; ++i) raw[i] = static_cast<char>(millis >> (8 * (5 - i)));
-  for (int i = 0; i < 8; ++i) raw[6 + i] = static_cast<char>(unique >> (8 * i));
-  raw[14] = static_cast<char>(process_key() >> 56);
-  std::string id = base64_encode(std::string_view(raw, sizeof raw));  // 20 chars, no padding
-  for (char& c : id) {
-    if (c == '+') c = '-';
-    else if (c == '/') c = '_';
-  }
+  uint8_t raw[15];
+  for (int i = 0; i < 6; ++i) raw[i] = static_cast<uint8_t>(millis >> (8 * (5 - i)));
+  for (int i = 0; i < 8; ++i) raw[6 + i] = static_cast<uint8_t>(unique >> (8 * i));
+  raw[14] = static_cast<uint8_t>(process_key() >> 56);
+  append_base64url_15(out, raw);
+}
+
+std::string new_document_id() {
+  std::string id;
+  id.reserve(20);
+  append_document_id(id);
   return id;
 }
 
-std::string bulk_response_items(const std::vector<BulkItem>& items) {
+std::string bulk_response_start(const std::vector<BulkItem>& items) {
   size_t stored = 0;
   for (const BulkItem& item : items) stored += item.ok();
   uint64_t seq_no = next_seq_no.fetch_add(stored, std::memory_order_relaxed);
   std::string out;
-  out.reserve(items.size() * 200 + 2);
-  out += '[';
+  out.reserve(items.size() * 200 + 64);  // room for "took" too: finishing does not reallocate
+  out += stored == items.size() ? "{\"errors\":false,\"items\":[" : "{\"errors\":true,\"items\":[";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += ',';
     append_item(out, items[i], &seq_no);
@@ -104,15 +121,10 @@ std::string bulk_response_items(const std::vector<BulkItem>& items) {
   return out;
 }
 
-std::string bulk_response_body(uint64_t took_ms, bool errors, std::string_view items_json) {
-  std::string out;
-  out.reserve(items_json.size() + 48);
-  out += "{\"took\":";
-  append_number(out, took_ms);
-  out += errors ? ",\"errors\":true,\"items\":" : ",\"errors\":false,\"items\":";
-  out += items_json;
-  out += '}';
-  return out;
+void finish_bulk_response(std::string* response, uint64_t took_ms) {
+  *response += ",\"took\":";
+  append_number(*response, took_ms);
+  *response += '}';
 }
 
 }  // namespace weft::ingest::elastic

@@ -1,6 +1,5 @@
 #include "ingest/json/resource_cache.h"
 
-#include <cstring>
 
 namespace weft::ingest {
 
@@ -11,13 +10,21 @@ constexpr std::array<std::string_view, kResourceKeyCount> kKeyNames{
     "host.name",         "com.splunk.source",     "com.splunk.sourcetype", "com.splunk.index",
 };
 
-// Appends the value with its length first, so that no two value lists share a key.
-void append_part(std::string& key, std::string_view value) {
-  uint32_t size = static_cast<uint32_t>(value.size());
-  char prefix[sizeof size];
-  std::memcpy(prefix, &size, sizeof size);
-  key.append(prefix, sizeof size);
-  key.append(value);
+// FNV-1a over every value and its length (so that no two value lists hash alike by
+// construction, only by chance).
+uint64_t hash_values(const ResourceValues& values) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  auto mix = [&h](unsigned char byte) {
+    h ^= byte;
+    h *= 0x100000001b3ull;
+  };
+  for (size_t i = 0; i < kResourceKeyCount; ++i) {
+    std::string_view value = values.get(static_cast<ResourceKey>(i));
+    for (char c : value) mix(static_cast<unsigned char>(c));
+    mix(static_cast<unsigned char>(value.size()));
+    mix(0xff);
+  }
+  return h;
 }
 
 ResourcePtr make_resource(const ResourceValues& values) {
@@ -44,12 +51,22 @@ bool ResourceValues::set_if_absent(ResourceKey key, std::string_view value) {
   return true;
 }
 
+bool ResourceCache::same_values(const Entry& entry, const ResourceValues& values) {
+  for (size_t i = 0; i < kResourceKeyCount; ++i)
+    if (entry.values[i] != values.get(static_cast<ResourceKey>(i))) return false;
+  return true;
+}
+
 const ResourcePtr& ResourceCache::resource(const ResourceValues& values) {
-  key_.clear();
-  for (size_t i = 0; i < kResourceKeyCount; ++i) append_part(key_, values.get(static_cast<ResourceKey>(i)));
-  auto found = resources_.find(key_);
-  if (found != resources_.end()) return found->second;
-  return resources_.emplace(key_, make_resource(values)).first->second;
+  uint64_t hash = hash_values(values);
+  auto [first, last] = entries_.equal_range(hash);
+  for (auto it = first; it != last; ++it)
+    if (same_values(it->second, values)) return it->second.resource;
+  Entry entry;
+  for (size_t i = 0; i < kResourceKeyCount; ++i)
+    entry.values[i].assign(values.get(static_cast<ResourceKey>(i)));
+  entry.resource = make_resource(values);
+  return entries_.emplace(hash, std::move(entry))->second.resource;
 }
 
 const ScopePtr& unnamed_scope() {

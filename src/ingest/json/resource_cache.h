@@ -55,8 +55,15 @@ class ResourceCache {
   const ResourcePtr& resource(const ResourceValues& values);
 
  private:
-  std::string key_;  // reused lookup key
-  std::unordered_map<std::string, ResourcePtr> resources_;
+  struct Entry {
+    std::array<std::string, kResourceKeyCount> values;
+    ResourcePtr resource;
+  };
+  static bool same_values(const Entry& entry, const ResourceValues& values);
+
+  // By a hash of the values (no key is built per lookup); equal hashes are told apart by
+  // comparing the values.
+  std::unordered_multimap<uint64_t, Entry> entries_;
 };
 
 // The instrumentation scope of records that name none: one shared, empty Scope.

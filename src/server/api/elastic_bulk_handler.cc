@@ -55,8 +55,7 @@ class ElasticBulkEndpoint : public std::enable_shared_from_this<ElasticBulkEndpo
   struct Pending {
     Clock::time_point start;
     std::string accept;
-    std::string items_json;
-    bool errors = false;
+    std::string response;  // all but "took" (bulk_response_start)
   };
 
   void submit(elastic::BulkRequest bulk, Pending pending, uint64_t wire_bytes,
@@ -72,7 +71,7 @@ void ElasticBulkEndpoint::handle(Request request, const Responder& respond) {
   HttpRequest& message = request.message;
   uint64_t wire_bytes = message.body().size();
   door_.received(wire_bytes);
-  Pending pending{Clock::now(), std::string(message[http::field::accept]), {}, false};
+  Pending pending{Clock::now(), std::string(message[http::field::accept]), {}};
   std::string_view content_type = message[http::field::content_type];
   if (!elastic::is_bulk_content_type(content_type))
     return refuse(respond, pending.accept, RejectReason::kUnsupportedMediaType,
@@ -102,17 +101,16 @@ void ElasticBulkEndpoint::submit(elastic::BulkRequest bulk, Pending pending, uin
                                  const Responder& respond) {
   size_t failed = bulk.failed_items();
   if (failed > 0) door_.partially_rejected(failed);
-  pending.errors = failed > 0;
-  pending.items_json = elastic::bulk_response_items(bulk.items);
+  pending.response = elastic::bulk_response_start(bulk.items);
   door_.submit(std::move(bulk.batch), wire_bytes,
-               [self = shared_from_this(), respond, pending = std::move(pending)](Status status) {
+               [self = shared_from_this(), respond,
+                pending = std::move(pending)](Status status) mutable {
                  if (!status.is_ok())
                    return respond(
                        elastic_error_response(pending.accept, elastic_error_for_store(status)));
+                 elastic::finish_bulk_response(&pending.response, millis_since(pending.start));
                  respond(elastic_response(http::status::ok, pending.accept,
-                                          elastic::bulk_response_body(millis_since(pending.start),
-                                                                      pending.errors,
-                                                                      pending.items_json)));
+                                          std::move(pending.response)));
                });
 }
 
