@@ -21,8 +21,7 @@ constexpr std::string_view kUnsupportedOp =
 class BulkDecoder {
  public:
   BulkDecoder(std::string_view body, const BulkOptions& options)
-      : padded_(body), lines_(std::string_view(padded_.data(), padded_.size())),
-        options_(options) {}
+      : body_(body), lines_(body), options_(options) {}
 
   BulkRequest run();
 
@@ -32,12 +31,13 @@ class BulkDecoder {
   Result<BulkAction> parse_action(std::string_view line, size_t number);
   void document(const BulkAction& action, std::string_view index, std::string_view line);
   void refuse(std::string_view type, std::string reason);
-  // Parses a line of the padded body (no copy: the padding follows the body).
+  // Parses one line. simdjson copies it into the parser's own padded buffer, reused from line
+  // to line (cheaper than a padded copy of a whole body: no large allocation to fault in).
   simdjson::error_code parse(std::string_view line, JsonValue* out) {
-    return parser_.parse(line.data(), line.size(), false).get(*out);
+    return parser_.parse(line.data(), line.size(), true).get(*out);
   }
 
-  simdjson::padded_string padded_;
+  std::string_view body_;
   LineReader lines_;
   const BulkOptions& options_;
   simdjson::dom::parser parser_;
@@ -51,7 +51,7 @@ BulkRequest BulkDecoder::run() {
   // About one action and one document per two lines: no regrowth of the record vector for
   // usual batches (capped: a body of blank lines must not reserve gigabytes).
   size_t lines = 0;
-  for (const char* p = padded_.data(), *end = p + padded_.size();
+  for (const char* p = body_.data(), *end = p + body_.size();
        (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));
        ++p)
     ++lines;

@@ -146,8 +146,7 @@ TEST(BulkResponse, HasTheElasticsearchShape) {
   auto bulk = decode(
       "{\"create\":{\"_index\":\"l\"}}\n{\"message\":\"a\"}\n"
       "{\"index\":{\"_index\":\"l\",\"_id\":\"x\"}}\n{\"@timestamp\":false}\n");
-  std::string body = bulk_response_start(bulk.items);
-  finish_bulk_response(&body, 7);
+  std::string body = bulk_response(7, bulk_response_rest(bulk.items));
   simdjson::dom::parser parser;
   simdjson::dom::element root = parser.parse(body).value();
   EXPECT_EQ(int64_t(root["took"]), 7);
@@ -166,10 +165,9 @@ TEST(BulkResponse, HasTheElasticsearchShape) {
 
 TEST(BulkResponse, NoErrorsWhenEveryItemIsStored) {
   auto bulk = decode("{\"create\":{\"_index\":\"l\"}}\n{\"message\":\"a\"}\n");
-  std::string body = bulk_response_start(bulk.items);
-  finish_bulk_response(&body, 0);
-  EXPECT_EQ(body.substr(0, 27), R"({"errors":false,"items":[{")");
-  EXPECT_EQ(body.substr(body.size() - 12), R"(}],"took":0})");
+  std::string body = bulk_response(0, bulk_response_rest(bulk.items));
+  EXPECT_EQ(body.substr(0, 36), R"({"took":0,"errors":false,"items":[{")");
+  EXPECT_EQ(body.substr(body.size() - 4), "}}]}");
 }
 
 TEST(BulkResponse, GeneratedIdsAreUniqueAndUrlSafe) {

@@ -106,25 +106,28 @@ std::string new_document_id() {
   return id;
 }
 
-std::string bulk_response_start(const std::vector<BulkItem>& items) {
+std::string bulk_response_rest(const std::vector<BulkItem>& items) {
   size_t stored = 0;
   for (const BulkItem& item : items) stored += item.ok();
   uint64_t seq_no = next_seq_no.fetch_add(stored, std::memory_order_relaxed);
   std::string out;
-  out.reserve(items.size() * 200 + 64);  // room for "took" too: finishing does not reallocate
-  out += stored == items.size() ? "{\"errors\":false,\"items\":[" : "{\"errors\":true,\"items\":[";
+  out.reserve(items.size() * 200 + 32);
+  out += stored == items.size() ? ",\"errors\":false,\"items\":[" : ",\"errors\":true,\"items\":[";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += ',';
     append_item(out, items[i], &seq_no);
   }
-  out += ']';
+  out += "]}";
   return out;
 }
 
-void finish_bulk_response(std::string* response, uint64_t took_ms) {
-  *response += ",\"took\":";
-  append_number(*response, took_ms);
-  *response += '}';
+std::string bulk_response(uint64_t took_ms, std::string_view rest) {
+  std::string out;
+  out.reserve(rest.size() + 32);
+  out += "{\"took\":";
+  append_number(out, took_ms);
+  out += rest;
+  return out;
 }
 
 }  // namespace weft::ingest::elastic

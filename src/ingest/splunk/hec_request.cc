@@ -23,8 +23,7 @@ HecDecodeResult failed(HecDecodeResult result, HecCode code, size_t event_number
 class EventsDecoder {
  public:
   EventsDecoder(std::string_view body, const HecMetadata& metadata, UnixNanos observed_now)
-      : padded_(body), objects_(std::string_view(padded_.data(), padded_.size())),
-        context_{metadata, observed_now} {}
+      : body_(body), objects_(body), context_{metadata, observed_now} {}
 
   HecDecodeResult run();
 
@@ -32,7 +31,7 @@ class EventsDecoder {
   // Decodes one event object into the batch; kSuccess or the code to stop with.
   HecCode event(std::string_view text, std::string* detail);
 
-  simdjson::padded_string padded_;
+  std::string_view body_;
   JsonObjectStream objects_;
   HecEventContext context_;
   simdjson::dom::parser parser_;
@@ -43,7 +42,7 @@ class EventsDecoder {
 HecDecodeResult EventsDecoder::run() {
   if (objects_.at_end()) return failed(std::move(result_), HecCode::kNoData, 0, "empty body");
   // Events are rarely under 100 bytes: room for most batches without regrowth (capped).
-  result_.batch.records.reserve(std::min<size_t>(padded_.size() / 100 + 1, kMaxReservedEvents));
+  result_.batch.records.reserve(std::min<size_t>(body_.size() / 100 + 1, kMaxReservedEvents));
   std::string_view text;
   for (size_t number = 0;; ++number) {
     switch (objects_.next(&text)) {
@@ -62,8 +61,8 @@ HecDecodeResult EventsDecoder::run() {
 
 HecCode EventsDecoder::event(std::string_view text, std::string* detail) {
   simdjson::dom::element value;
-  // No copy: the text lies inside the padded body.
-  if (auto err = parser_.parse(text.data(), text.size(), false).get(value);
+  // simdjson copies the event into the parser's own padded buffer, reused from event to event.
+  if (auto err = parser_.parse(text.data(), text.size(), true).get(value);
       err != simdjson::SUCCESS) {
     *detail = std::string("malformed JSON: ") + simdjson::error_message(err);
     return HecCode::kInvalidDataFormat;

@@ -55,7 +55,7 @@ class ElasticBulkEndpoint : public std::enable_shared_from_this<ElasticBulkEndpo
   struct Pending {
     Clock::time_point start;
     std::string accept;
-    std::string response;  // all but "took" (bulk_response_start)
+    std::string rest;  // the answer after "took" (bulk_response_rest)
   };
 
   void submit(elastic::BulkRequest bulk, Pending pending, uint64_t wire_bytes,
@@ -101,16 +101,15 @@ void ElasticBulkEndpoint::submit(elastic::BulkRequest bulk, Pending pending, uin
                                  const Responder& respond) {
   size_t failed = bulk.failed_items();
   if (failed > 0) door_.partially_rejected(failed);
-  pending.response = elastic::bulk_response_start(bulk.items);
+  pending.rest = elastic::bulk_response_rest(bulk.items);
   door_.submit(std::move(bulk.batch), wire_bytes,
-               [self = shared_from_this(), respond,
-                pending = std::move(pending)](Status status) mutable {
+               [self = shared_from_this(), respond, pending = std::move(pending)](Status status) {
                  if (!status.is_ok())
                    return respond(
                        elastic_error_response(pending.accept, elastic_error_for_store(status)));
-                 elastic::finish_bulk_response(&pending.response, millis_since(pending.start));
-                 respond(elastic_response(http::status::ok, pending.accept,
-                                          std::move(pending.response)));
+                 respond(elastic_response(
+                     http::status::ok, pending.accept,
+                     elastic::bulk_response(millis_since(pending.start), pending.rest)));
                });
 }
 
