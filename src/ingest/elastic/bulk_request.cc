@@ -17,6 +17,17 @@ constexpr size_t kMaxReservedItems = 10'000;
 constexpr std::string_view kUnsupportedOp =
     "weft stores logs append-only: the update and delete actions are not supported";
 
+// The newlines in `text`.
+size_t count_lines(std::string_view text) {
+  size_t lines = 0;
+  for (size_t pos = 0; pos < text.size(); ++pos, ++lines) {
+    const void* newline = std::memchr(text.data() + pos, '\n', text.size() - pos);
+    if (!newline) break;
+    pos = static_cast<size_t>(static_cast<const char*>(newline) - text.data());
+  }
+  return lines;
+}
+
 // One decode: the state shared by the steps of a request.
 class BulkDecoder {
  public:
@@ -50,12 +61,7 @@ class BulkDecoder {
 BulkRequest BulkDecoder::run() {
   // About one action and one document per two lines: no regrowth of the record vector for
   // usual batches (capped: a body of blank lines must not reserve gigabytes).
-  size_t lines = 0;
-  for (const char* p = body_.data(), *end = p + body_.size();
-       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));
-       ++p)
-    ++lines;
-  size_t expected = std::min<size_t>(lines / 2 + 1, kMaxReservedItems);
+  size_t expected = std::min<size_t>(count_lines(body_) / 2 + 1, kMaxReservedItems);
   request_.items.reserve(expected);
   request_.batch.records.reserve(expected);
   std::string_view line;

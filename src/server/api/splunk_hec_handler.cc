@@ -104,6 +104,8 @@ void HecEndpoint::handle(Request request, const Responder& respond) {
   if (!credentials.ok())
     return refuse(respond, RejectReason::kUnauthorized, splunk::hec_reply(credentials.refusal),
                   wire_bytes);
+  // No token store yet: any token is accepted. The Security work checks credentials.token
+  // here (403 "Invalid token", code 4) and takes the tenant from it.
   auto tenant = request_tenant(message);
   if (!tenant)
     return refuse(respond, RejectReason::kBadTenant,
