@@ -38,7 +38,7 @@ void handle_root(const HttpRequest& message, const std::string& document,
 
 }  // namespace
 
-void add_elastic_root_routes(Router& router, ApiContext& context) {
+void add_elastic_root_routes(Router& router, ApiContext& /*context*/) {
   auto document = std::make_shared<const std::string>(elastic::elastic_root_document(host_name()));
   for (http::verb method : {http::verb::get, http::verb::head})
     router.add(method, "/", [document](Request request, Responder respond) {
