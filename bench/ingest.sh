@@ -4,8 +4,9 @@
 # the protocol given) flat out, then at half the measured rate, prints the server's peak RSS
 # after each run, and stops the server (SIGTERM, by PID). See docs/benchmarks.md.
 #
-#   bench/ingest.sh [PROTOCOL]   otlp-http (the default: OTLP/HTTP protobuf), otlp-grpc, or loki (Loki
-#                                push: snappy protobuf); any protocol `weft loadgen` speaks
+#   bench/ingest.sh [PROTOCOL]   otlp-http (the default: OTLP/HTTP protobuf), otlp-grpc, loki (Loki
+#                                push: snappy protobuf), elastic (bulk NDJSON), splunk-hec (HEC
+#                                events); any protocol `weft loadgen` speaks
 #
 # Environment: BUILD_DIR (build), DURATION (seconds per run, 15), CONNECTIONS (8), GZIP (1:
 # gzip request bodies),

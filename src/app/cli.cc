@@ -90,7 +90,7 @@ void add_loadgen_flags(CLI::App& cmd, LoadgenFlags& flags) {
                  "Base URL of the server. Default: http://127.0.0.1:4318 (otlp-grpc: "
                  "http://127.0.0.1:4317).");
   cmd.add_option("--protocol", flags.protocol,
-                 "otlp-http, otlp-grpc, loki or elastic. Default: otlp-http.");
+                 "otlp-http, otlp-grpc, loki, elastic or splunk-hec. Default: otlp-http.");
   cmd.add_option("--signal", flags.signal,
                  "logs or traces (traces: otlp-http and otlp-grpc only). Default: logs.");
   cmd.add_flag("--gzip", o.gzip,

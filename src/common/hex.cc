@@ -1,14 +1,25 @@
 #include "common/hex.h"
 
+#include <array>
+
 namespace weft {
 
 namespace {
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+
+// The value of every byte as a hex digit, or -1: one load per digit on the ingest path.
+constexpr std::array<int8_t, 256> kHexValues = [] {
+  std::array<int8_t, 256> values{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= '0' && c <= '9') values[c] = static_cast<int8_t>(c - '0');
+    else if (c >= 'a' && c <= 'f') values[c] = static_cast<int8_t>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F') values[c] = static_cast<int8_t>(c - 'A' + 10);
+    else values[c] = -1;
+  }
+  return values;
+}();
+
+int hex_value(char c) { return kHexValues[static_cast<unsigned char>(c)]; }
+
 }  // namespace
 
 std::string to_hex(std::string_view bytes) {
@@ -22,20 +33,22 @@ std::string to_hex(std::string_view bytes) {
   return out;
 }
 
-bool decode_hex(std::string_view hex, uint8_t* out) {
-  if (hex.size() % 2 != 0) return false;
-  for (size_t i = 0; i < hex.size() / 2; ++i) {
+bool from_hex_into(std::string_view hex, uint8_t* out, size_t size) {
+  if (hex.size() != 2 * size) return false;
+  int bad = 0;  // checked once at the end: no branch per digit
+  for (size_t i = 0; i < size; ++i) {
     int hi = hex_value(hex[2 * i]);
     int lo = hex_value(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) return false;
-    out[i] = static_cast<uint8_t>(hi << 4 | lo);
+    bad |= hi | lo;
+    out[i] = static_cast<uint8_t>((hi & 15) << 4 | (lo & 15));
   }
-  return true;
+  return bad >= 0;
 }
 
 std::optional<std::string> from_hex(std::string_view hex) {
+  if (hex.size() % 2 != 0) return std::nullopt;
   std::string out(hex.size() / 2, '\0');
-  if (!decode_hex(hex, reinterpret_cast<uint8_t*>(out.data()))) return std::nullopt;
+  if (!from_hex_into(hex, reinterpret_cast<uint8_t*>(out.data()), out.size())) return std::nullopt;
   return out;
 }
 

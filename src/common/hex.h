@@ -10,11 +10,11 @@ namespace weft {
 
 std::string to_hex(std::string_view bytes);
 
+// Decodes exactly `size` bytes from 2 x size hex characters (either case) into `out`, without
+// allocating. False (with `out` partly written) on another length or a non-hex character.
+bool from_hex_into(std::string_view hex, uint8_t* out, size_t size);
+
 // Decodes hex (either case). Returns nullopt on odd length or a non-hex character.
 std::optional<std::string> from_hex(std::string_view hex);
-
-// Decodes hex (either case) into hex.size() / 2 bytes at `out`, without allocating (ids on
-// the ingest path). False on odd length or a non-hex character (`out` then holds garbage).
-bool decode_hex(std::string_view hex, uint8_t* out);
 
 }  // namespace weft

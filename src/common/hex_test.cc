@@ -18,9 +18,10 @@ TEST(Hex, RejectsOddLengthAndNonHex) {
   EXPECT_FALSE(from_hex("abc").has_value());
   EXPECT_FALSE(from_hex("zz").has_value());
   std::array<uint8_t, 2> out{};
-  EXPECT_FALSE(decode_hex("0g00", out.data()));
-  EXPECT_FALSE(decode_hex("000", out.data()));
-  EXPECT_TRUE(decode_hex("beEF", out.data()));
+  EXPECT_FALSE(from_hex_into("0g00", out.data(), 2));
+  EXPECT_FALSE(from_hex_into("000", out.data(), 2));
+  EXPECT_FALSE(from_hex_into("beEF00", out.data(), 2));
+  EXPECT_TRUE(from_hex_into("beEF", out.data(), 2));
   EXPECT_EQ(out[0], 0xbe);
   EXPECT_EQ(out[1], 0xef);
 }

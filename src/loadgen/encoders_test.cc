@@ -1,5 +1,6 @@
-// The Loki and Elasticsearch encoders, decoded back: snappy, the PushRequest protobuf (read
-// with the project's wire reader), and the bulk NDJSON (parsed with simdjson).
+// The Loki, Elasticsearch and Splunk HEC encoders, decoded back: snappy, the PushRequest
+// protobuf (read with the project's wire reader), the bulk NDJSON and the HEC events (parsed
+// with simdjson).
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
@@ -9,6 +10,7 @@
 #include "loadgen/elastic_bulk_encoder.h"
 #include "loadgen/loki_push_encoder.h"
 #include "common/snappy_block.h"
+#include "loadgen/splunk_hec_encoder.h"
 #include "otlp/proto_reader.h"
 
 namespace weft::loadgen {
@@ -148,6 +150,26 @@ TEST(ElasticBulkEncoder, WritesCreateActionsAndEcsDocuments) {
   EXPECT_EQ(std::string_view(doc["service.name"]), "pay\"ment");
   EXPECT_TRUE(doc["trace.id"].error() != simdjson::SUCCESS);
   EXPECT_TRUE(doc["host.name"].error() != simdjson::SUCCESS);
+}
+
+TEST(SplunkHecEncoder, WritesOneEventObjectPerRecord) {
+  std::string body = encode_splunk_hec(sample_batch());
+  std::vector<std::string> lines;
+  std::istringstream in(body);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 3u);
+  simdjson::dom::parser parser;
+  simdjson::dom::element event = parser.parse(lines[0]);
+  EXPECT_EQ(std::string_view(event["time"]), "1700000000.123456");
+  EXPECT_EQ(std::string_view(event["host"]), "h1");
+  EXPECT_EQ(std::string_view(event["source"]), "checkout");
+  EXPECT_EQ(std::string_view(event["event"]["message"]), "order placed");
+  EXPECT_EQ(std::string_view(event["event"]["severity"]), "info");
+  EXPECT_EQ(std::string_view(event["event"]["trace_id"]), "0102030405060708090a0b0c0d0e0f10");
+  event = parser.parse(lines[1]);
+  EXPECT_EQ(std::string_view(event["source"]), "pay\"ment");
+  EXPECT_TRUE(event["host"].error() != simdjson::SUCCESS);
+  EXPECT_TRUE(event["event"]["span_id"].error() != simdjson::SUCCESS);
 }
 
 }  // namespace

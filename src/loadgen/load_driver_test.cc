@@ -113,6 +113,20 @@ TEST(LoadDriver, GzipCompressesHttpBodiesOnce) {
   EXPECT_NE(format_report_json(*report).find(R"("gzip":true)"), std::string::npos);
 }
 
+TEST(LoadDriver, SplunkHecSendsEventsWithAToken) {
+  TestSinkServer sink(200);
+  LoadgenOptions o = options_for(sink, Protocol::kSplunkHec);
+  o.records = 100;
+  auto report = LoadgenRunner(o).run();
+  ASSERT_TRUE(report.is_ok()) << report.status().message();
+  auto seen = sink.requests();
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].target, "/services/collector/event");
+  EXPECT_EQ(seen[0].authorization, "Splunk weft-loadgen");
+  size_t events = std::count(seen[0].body.begin(), seen[0].body.end(), '\n');
+  EXPECT_EQ(events, 100u);
+}
+
 TEST(LoadDriver, CountsNon2xxByStatus) {
   TestSinkServer sink(429);
   LoadgenOptions o = options_for(sink, Protocol::kOtlpHttp);

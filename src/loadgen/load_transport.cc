@@ -34,6 +34,7 @@ PoolEntry LoadTransport::prepare(std::string body, uint64_t records) const {
       client::prepare_post(endpoint_, options_.target.path, options_.target.content_type,
                            options_.tenant, std::move(body), "weft-loadgen");
   if (options_.gzip) request.set(boost::beast::http::field::content_encoding, "gzip");
+  for (const auto& [name, value] : options_.target.headers) request.set(name, value);
   return {std::move(request), records, bytes};
 }
 

@@ -1,6 +1,6 @@
-// loadgen against a real weft in the same process: N records sent over OTLP/HTTP, OTLP/gRPC or
-// Loki push are N records queryable (GET /api/v1/services counts), for logs and for the demo's
-// traces.
+// loadgen against a real weft in the same process: N records sent over OTLP/HTTP, OTLP/gRPC,
+// Loki push, Elasticsearch bulk or Splunk HEC are N records queryable (GET /api/v1/services
+// counts), for logs and for the demo's traces.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -65,6 +65,20 @@ TEST_F(LoadgenEndToEndTest, NLogRecordsPushedToLokiAreNRecordsQueryable) {
   EXPECT_EQ(report->driver.records, 2'345u);
   EXPECT_TRUE(report->driver.non_2xx.empty());
   EXPECT_EQ(stored("records"), 2'345u);
+}
+
+TEST_F(LoadgenEndToEndTest, ElasticBulkAndSplunkHecRecordsAreQueryable) {
+  for (Protocol protocol : {Protocol::kElastic, Protocol::kSplunkHec}) {
+    uint64_t before = stored("records");
+    LoadgenOptions o = options();
+    o.protocol = protocol;
+    o.records = 2'345;
+    auto report = LoadgenRunner(o).run();
+    ASSERT_TRUE(report.is_ok()) << report.status().message();
+    EXPECT_TRUE(report->driver.non_2xx.empty()) << protocol_name(protocol);
+    EXPECT_EQ(report->driver.records, 2'345u);
+    EXPECT_EQ(stored("records") - before, 2'345u) << protocol_name(protocol);
+  }
 }
 
 TEST_F(LoadgenEndToEndTest, NSpansSentAreNSpansQueryable) {

@@ -2,6 +2,7 @@
 
 #include "loadgen/elastic_bulk_encoder.h"
 #include "loadgen/loki_push_encoder.h"
+#include "loadgen/splunk_hec_encoder.h"
 #include "otlp/otlp_encode.h"
 #include "otlp/otlp_grpc_methods.h"
 
@@ -11,9 +12,10 @@ Result<Protocol> parse_protocol(std::string_view name) {
   if (name == "otlp-http") return Protocol::kOtlpHttp;
   if (name == "loki") return Protocol::kLoki;
   if (name == "elastic") return Protocol::kElastic;
+  if (name == "splunk-hec") return Protocol::kSplunkHec;
   if (name == "otlp-grpc") return Protocol::kOtlpGrpc;
   return Status::invalid("unknown protocol \"" + std::string(name) +
-                         "\" (expected otlp-http, loki, elastic or otlp-grpc)");
+                         "\" (expected otlp-http, loki, elastic, splunk-hec or otlp-grpc)");
 }
 
 std::string_view protocol_name(Protocol protocol) {
@@ -21,6 +23,7 @@ std::string_view protocol_name(Protocol protocol) {
     case Protocol::kOtlpHttp: return "otlp-http";
     case Protocol::kLoki: return "loki";
     case Protocol::kElastic: return "elastic";
+    case Protocol::kSplunkHec: return "splunk-hec";
     case Protocol::kOtlpGrpc: return "otlp-grpc";
   }
   return "?";
@@ -38,23 +41,34 @@ std::string_view default_endpoint(Protocol protocol) {
   return protocol == Protocol::kOtlpGrpc ? "http://127.0.0.1:4317" : "http://127.0.0.1:4318";
 }
 
+namespace {
+
+// The target of a protocol that carries logs only.
+RequestTarget logs_target(Protocol protocol) {
+  if (protocol == Protocol::kLoki) return {"/loki/api/v1/push", "application/x-protobuf", {}};
+  if (protocol == Protocol::kElastic) return {"/_bulk", std::string(kElasticContentType), {}};
+  return {std::string(kSplunkHecPath), std::string(kSplunkHecContentType),
+          {{"Authorization", std::string(kSplunkHecAuthorization)}}};
+}
+
+}  // namespace
+
 Result<RequestTarget> request_target(Protocol protocol, Signal signal) {
   bool logs = signal == Signal::kLogs;
   switch (protocol) {
     case Protocol::kOtlpHttp:
-      return RequestTarget{logs ? "/v1/logs" : "/v1/traces", "application/x-protobuf"};
+      return RequestTarget{logs ? "/v1/logs" : "/v1/traces", "application/x-protobuf", {}};
     case Protocol::kOtlpGrpc:
       return RequestTarget{std::string(logs ? otlp::kGrpcLogsExportMethod
                                             : otlp::kGrpcTraceExportMethod),
                            "application/grpc"};
     case Protocol::kLoki:
     case Protocol::kElastic:
+    case Protocol::kSplunkHec:
       if (!logs)
         return Status::unsupported("protocol " + std::string(protocol_name(protocol)) +
                                    " carries logs only (use --signal logs)");
-      if (protocol == Protocol::kLoki)
-        return RequestTarget{"/loki/api/v1/push", "application/x-protobuf"};
-      return RequestTarget{"/_bulk", std::string(kElasticContentType)};
+      return logs_target(protocol);
   }
   return Status::internal("unknown protocol");
 }
@@ -74,6 +88,7 @@ Result<EncodedRequest> encode_request(Protocol protocol, Signal signal, RecordSo
   WEFT_RETURN_IF_ERROR(source.next_logs(count, logs));
   if (protocol == Protocol::kLoki) out.body = encode_loki_push(logs);
   else if (protocol == Protocol::kElastic) out.body = encode_elastic_bulk(logs);
+  else if (protocol == Protocol::kSplunkHec) out.body = encode_splunk_hec(logs);
   else out.body = otlp::encode_logs_proto(logs);
   return out;
 }

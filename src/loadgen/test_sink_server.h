@@ -20,6 +20,7 @@ struct SeenRequest {
   std::string target;
   std::string content_type;
   std::string tenant;
+  std::string authorization;
   std::string body;
   std::string content_encoding;
 };
@@ -81,7 +82,8 @@ class TestSinkServer {
   void remember(const boost::beast::http::request<boost::beast::http::string_body>& r) {
     SeenRequest seen{std::string(r.target()),
                      std::string(r[boost::beast::http::field::content_type]),
-                     std::string(r["X-Scope-OrgID"]), r.body(),
+                     std::string(r["X-Scope-OrgID"]),
+                     std::string(r[boost::beast::http::field::authorization]), r.body(),
                      std::string(r[boost::beast::http::field::content_encoding])};
     std::lock_guard lock(mu_);
     seen_.push_back(std::move(seen));

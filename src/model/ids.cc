@@ -12,7 +12,7 @@ std::string FixedId<N>::hex() const {
 template <size_t N>
 std::optional<FixedId<N>> FixedId<N>::from_hex(std::string_view hex) {
   FixedId id;
-  if (hex.size() != 2 * N || !decode_hex(hex, id.bytes.data())) return std::nullopt;
+  if (!from_hex_into(hex, id.bytes.data(), N)) return std::nullopt;
   return id;
 }
 

@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cctype>
-#include <string>
 
 namespace weft {
 
@@ -19,10 +18,12 @@ constexpr std::array<LevelName, 14> kLevelNames{{
     {"critical", 21}, {"crit", 21}, {"emerg", 21}, {"alert", 21},
 }};
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+// ASCII case-insensitive equality, without allocating (this runs per record in searches).
+bool equals_lower(std::string_view text, std::string_view lower_name) {
+  if (text.size() != lower_name.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(text[i])) != lower_name[i]) return false;
+  return true;
 }
 
 int from_single_letter(char c) {
@@ -40,9 +41,8 @@ int from_single_letter(char c) {
 }  // namespace
 
 std::optional<int> severity_level_min_number(std::string_view level) {
-  std::string l = lower(level);
   for (const auto& n : kLevelNames)
-    if (n.name == l) return n.min_number;
+    if (equals_lower(level, n.name)) return n.min_number;
   return std::nullopt;
 }
 

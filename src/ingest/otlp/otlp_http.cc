@@ -1,8 +1,7 @@
 #include "ingest/otlp/otlp_http.h"
 
-#include <cctype>
-
 #include "common/json_writer.h"
+#include "ingest/http/media_type.h"
 #include "otlp/otlp_fields.h"
 #include "otlp/proto_writer.h"
 
@@ -14,25 +13,6 @@ namespace field = otlp::field;
 
 constexpr std::string_view kProtobuf = "application/x-protobuf";
 constexpr std::string_view kJson = "application/json";
-
-// The media type of a Content-Type value: parameters dropped, blanks trimmed.
-std::string_view media_type(std::string_view content_type) {
-  content_type = content_type.substr(0, content_type.find(';'));
-  while (!content_type.empty() && std::isspace(static_cast<unsigned char>(content_type.front())))
-    content_type.remove_prefix(1);
-  while (!content_type.empty() && std::isspace(static_cast<unsigned char>(content_type.back())))
-    content_type.remove_suffix(1);
-  return content_type;
-}
-
-bool equals_ignore_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
 
 std::string proto_export_response(const otlp::DecodeReport& report) {
   if (report.rejected == 0) return {};

@@ -1,4 +1,4 @@
-// The routes of weft's native API, OTLP/HTTP and Loki push ingest, and operations (docs/api.md), one function
+// The routes of weft's native API, its ingest protocols and operations (docs/api.md), one function
 // per API family. Each adds its routes to a Router; `context` must outlive the Router.
 #pragma once
 
@@ -17,6 +17,14 @@ void add_logs_routes(Router& router, ApiContext& context);
 void add_traces_routes(Router& router, ApiContext& context);
 // GET /api/v1/services (services_handler.cc).
 void add_services_routes(Router& router, ApiContext& context);
+// POST|PUT /_bulk and /{index}/_bulk: Elasticsearch bulk ingest (elastic_bulk_handler.cc).
+void add_elastic_bulk_routes(Router& router, ApiContext& context);
+// GET|HEAD /: the Elasticsearch version document for Elasticsearch clients; `otherwise`
+// answers everyone else (browsers: the web UI) (elastic_root_handler.cc).
+void add_elastic_root_routes(Router& router, ApiContext& context, RouteHandler otherwise);
+// POST /services/collector[/event[/1.0]], /services/collector/raw[/1.0], GET
+// /services/collector/health[/1.0]: Splunk HEC ingest (splunk_hec_handler.cc).
+void add_splunk_hec_routes(Router& router, ApiContext& context);
 // GET /ready, GET /metrics (ops_handler.cc).
 void add_ops_routes(Router& router, ApiContext& context);
 

@@ -4,13 +4,12 @@
 // never copied). Then the batch goes through the ingest gate to the Store; the answer is sent
 // from the WAL thread once the batch is durable (200), or refused (429 backpressure, 503
 // starting or shutting down, 500).
-#include <cstdlib>
 #include <memory>
 
 #include "common/log.h"
 #include "ingest/otlp/otlp_http.h"
 #include "server/api/api.h"
-#include "server/api/content_encoding.h"
+#include "server/api/ingest_request.h"
 #include "server/api/tenant.h"
 #include "server/ingest/ingest_gate.h"
 #include "server/http/responses.h"
@@ -160,9 +159,7 @@ Result<typename Signal::Batch> OtlpIngestEndpoint<Signal>::decode(HttpRequest& m
                                                                   OtlpEncoding encoding,
                                                                   otlp::DecodeReport* report,
                                                                   Refusal* refusal) const {
-  auto payload = decode_content_encoding(message[http::field::content_encoding],
-                                         std::move(message.body()),
-                                         context_.limits().max_request_bytes);
+  auto payload = take_ingest_body(message, context_.limits().max_request_bytes);
   if (!payload) {
     *refusal = refusal_for_encoding_error(payload.status());
     return payload.status();
@@ -207,12 +204,9 @@ template <typename Signal>
 HttpResponse OtlpIngestEndpoint<Signal>::rejection(const HttpRequestHeader& header,
                                                    http::status status,
                                                    std::string_view message) {
-  uint64_t bytes = 0;
-  auto length = header[http::field::content_length];
-  if (!length.empty()) bytes = std::strtoull(std::string(length).c_str(), nullptr, 10);
   RejectReason reason = status == http::status::payload_too_large ? RejectReason::kTooLarge
                                                                   : RejectReason::kMalformed;
-  door_.refused(reason, 0, bytes);
+  door_.refused(reason, 0, declared_body_bytes(header));
   return status_response(status, encoding_or_json(header), ingest::kGrpcInvalidArgument, message);
 }
 

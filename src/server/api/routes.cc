@@ -7,6 +7,10 @@ namespace weft::server::api {
 void add_all_routes(Router& router, ApiContext& context) {
   add_otlp_ingest_routes(router, context);
   add_loki_push_routes(router, context);
+  add_elastic_bulk_routes(router, context);
+  // First match wins: "/" is the Elasticsearch version document, or the UI for browsers.
+  add_elastic_root_routes(router, context, ui::app_page_handler(ui::embedded_ui_assets()));
+  add_splunk_hec_routes(router, context);
   add_logs_routes(router, context);
   add_traces_routes(router, context);
   add_services_routes(router, context);

@@ -14,6 +14,7 @@ std::string_view reject_reason_name(RejectReason reason) {
     case RejectReason::kUnavailable: return "unavailable";
     case RejectReason::kBadTenant: return "bad_tenant";
     case RejectReason::kUnimplemented: return "unimplemented";
+    case RejectReason::kUnauthorized: return "unauthorized";
     case RejectReason::kInternal: return "internal";
   }
   return "internal";

@@ -28,6 +28,7 @@ enum class RejectReason {
   kUnavailable,
   kBadTenant,
   kUnimplemented,  // a method or signal weft does not serve (OTLP/gRPC metrics)
+  kUnauthorized,
   kInternal,
 };
 inline constexpr size_t kRejectReasonCount = 9;

@@ -33,12 +33,14 @@ RouteHandler ui_not_built() {
 
 }  // namespace
 
-void add_ui_routes(Router& router, std::span<const UiAsset> assets) {
+RouteHandler app_page_handler(std::span<const UiAsset> assets) {
   const UiAsset* index = find_ui_asset(assets, "/index.html");
-  for (std::string_view path : kAppPaths) {
-    router.add(http::verb::get, std::string(path), index ? serve(*index) : ui_not_built());
-  }
-  if (!index) return;
+  return index ? serve(*index) : ui_not_built();
+}
+
+void add_ui_routes(Router& router, std::span<const UiAsset> assets) {
+  for (std::string_view path : kAppPaths) router.add(http::verb::get, std::string(path), app_page_handler(assets));
+  if (!find_ui_asset(assets, "/index.html")) return;
   router.add(http::verb::get, std::string(kAssetsPrefix) + "{file}", serve_hashed_assets(assets));
   for (const UiAsset& asset : assets) {
     if (asset.path.starts_with(kAssetsPrefix)) continue;  // served by the route above

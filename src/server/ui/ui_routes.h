@@ -17,6 +17,10 @@ namespace weft::server::ui {
 // The paths of the single-page app (ui/src/app.tsx), each answered with index.html.
 inline constexpr std::string_view kAppPaths[] = {"/", "/explore", "/services", "/trace/{trace_id}"};
 
+// The handler of the app's pages (index.html, or the 404 saying the UI is not built in), for
+// routes that share a path with the app ("/" with the Elasticsearch version document).
+RouteHandler app_page_handler(std::span<const UiAsset> assets);
+
 // `assets` must outlive the router (embedded_ui_assets() is static).
 void add_ui_routes(Router& router, std::span<const UiAsset> assets);
 
