@@ -84,6 +84,11 @@ Result<UnixNanos> parse_rfc3339(std::string_view s) {
 
 }  // namespace
 
+int64_t unix_seconds_from_civil(int64_t year, unsigned month, unsigned day, int hour, int minute,
+                                int second) {
+  return days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+}
+
 UnixNanos now_unix_nanos() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
              std::chrono::system_clock::now().time_since_epoch())
