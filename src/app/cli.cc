@@ -82,13 +82,18 @@ struct LoadgenFlags {
   std::string data_dir;
   bool json = false;
   CLI::Option* seed = nullptr;
+  CLI::Option* endpoint = nullptr;
 };
 
 void add_loadgen_flags(CLI::App& cmd, LoadgenFlags& flags) {
   loadgen::LoadgenOptions& o = flags.options;
-  cmd.add_option("--endpoint", o.endpoint, "Base URL of the server. Default: " + o.endpoint + ".");
+  flags.endpoint = cmd.add_option(
+      "--endpoint", o.endpoint,
+      "Base URL of the server; tcp://host:port for syslog and jsonlines. Default: " + o.endpoint +
+          " (syslog: tcp://127.0.0.1:5514, jsonlines: tcp://127.0.0.1:5170).");
   cmd.add_option("--protocol", flags.protocol,
-                 "otlp-http, loki or elastic (otlp-grpc: not supported yet). Default: otlp-http.");
+                 "otlp-http, loki, elastic, syslog or jsonlines (otlp-grpc: not supported yet). "
+                 "Default: otlp-http.");
   cmd.add_option("--signal", flags.signal, "logs or traces (traces: otlp-http only). Default: logs.");
   cmd.add_option("--source", o.source.kind,
                  "synthetic, nezha or apache (replays of the shared data). Default: synthetic.");
@@ -117,6 +122,8 @@ Result<loadgen::LoadgenOptions> build_loadgen_options(LoadgenFlags& flags) {
   auto protocol = loadgen::parse_protocol(flags.protocol);
   if (!protocol.is_ok()) return Status::invalid("flag --protocol: " + protocol.status().message());
   o.protocol = *protocol;
+  if (loadgen::is_stream_protocol(o.protocol) && flags.endpoint->count() == 0)
+    o.endpoint = std::string(loadgen::default_stream_endpoint(o.protocol));
   auto signal = loadgen::parse_signal(flags.signal);
   if (!signal.is_ok()) return Status::invalid("flag --signal: " + signal.status().message());
   o.signal = *signal;

@@ -12,6 +12,9 @@
 #include "common/log.h"
 #include "server/api/api.h"
 #include "server/http/http_server.h"
+#include "server/jsonlines/jsonlines_service.h"
+#include "server/stream/stream_server.h"
+#include "server/syslog/syslog_service.h"
 
 namespace weft::server {
 
@@ -34,7 +37,8 @@ struct Server::Impl {
       : options(std::move(o)),
         query_pool(query_thread_count()),
         context({options.max_request_bytes, options.max_query_limit},
-                [this](api::ApiContext::Task task) { run_query(std::move(task)); }, ingest_gate) {
+                [this](api::ApiContext::Task task) { run_query(std::move(task)); }, ingest_gate,
+                options.jsonlines_fields) {
     api::add_all_routes(router, context);
   }
 
@@ -52,6 +56,7 @@ struct Server::Impl {
 
   Status start();
   Status bind_listeners();
+  Status bind_stream_listeners();
   void open_store();
   void stop();
 
@@ -61,6 +66,8 @@ struct Server::Impl {
   api::ApiContext context;
   Router router;
   std::unique_ptr<HttpServer> http;
+  // Destroyed after the Store closes (in ~Impl): its doors see the last acknowledgements.
+  std::unique_ptr<StreamServer> streams;
   std::thread open_thread;
 
   mutable std::mutex mu;
@@ -86,7 +93,9 @@ Status Server::Impl::start() {
     return bound;
   }
   http->start();
-  log::info("listening", {{"addresses", join(http->bound_addresses())}});
+  streams->start();
+  log::info("listening", {{"addresses", join(http->bound_addresses())},
+                          {"streams", join(streams->bound_addresses())}});
   open_thread = std::thread([this] { open_store(); });
   return Status::ok();
 }
@@ -97,7 +106,16 @@ Status Server::Impl::bind_listeners() {
   http_options.max_body_bytes = options.max_request_bytes;
   http = std::make_unique<HttpServer>(http_options, router);
   WEFT_RETURN_IF_ERROR(http->listen(options.listen));
-  return http->listen(options.otlp_http_listen);
+  WEFT_RETURN_IF_ERROR(http->listen(options.otlp_http_listen));
+  return bind_stream_listeners();
+}
+
+Status Server::Impl::bind_stream_listeners() {
+  streams = std::make_unique<StreamServer>(ingest_gate, options.http_threads);
+  WEFT_RETURN_IF_ERROR(
+      streams->listen(syslog_service(options.syslog_listen, options.syslog_tenant)));
+  return streams->listen(jsonlines_service(options.jsonlines_listen, options.jsonlines_tenant,
+                                           options.jsonlines_fields));
 }
 
 void Server::Impl::open_store() {
@@ -124,7 +142,14 @@ void Server::Impl::stop() {
     stopped = true;
   }
   log::info("stopping", {{"timeout_ms", options.shutdown_timeout.count()}});
-  if (http) http->stop(options.shutdown_timeout);
+  auto deadline = std::chrono::steady_clock::now() + options.shutdown_timeout;
+  auto left = [&] {
+    return std::max(std::chrono::milliseconds(0),
+                    std::chrono::duration_cast<std::chrono::milliseconds>(
+                        deadline - std::chrono::steady_clock::now()));
+  };
+  if (streams) streams->stop(left());
+  if (http) http->stop(left());
   query_pool.join();
   if (open_thread.joinable()) open_thread.join();
   if (store) store->close();
@@ -151,6 +176,10 @@ void Server::stop() { impl_->stop(); }
 
 std::vector<std::string> Server::bound_addresses() const {
   return impl_->http ? impl_->http->bound_addresses() : std::vector<std::string>{};
+}
+
+std::string Server::stream_address(std::string_view door) const {
+  return impl_->streams ? impl_->streams->address(door) : std::string();
 }
 
 }  // namespace weft::server

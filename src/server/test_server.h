@@ -1,6 +1,6 @@
 // TestServer: a real weft Server for tests of the server's clients (demo, loadgen): listens on
-// 127.0.0.1 with a free port, keeps its data in a fresh temporary directory, stops and removes
-// it on destruction. Header-only; tests only.
+// 127.0.0.1 with free ports (HTTP, syslog, JSON lines), keeps its data in a fresh temporary
+// directory, stops and removes it on destruction. Header-only; tests only.
 #pragma once
 
 #include <unistd.h>
@@ -24,6 +24,8 @@ class TestServer {
     ServerOptions options;
     options.listen = "127.0.0.1:0";
     options.otlp_http_listen = "";
+    options.syslog_listen = "127.0.0.1:0";
+    options.jsonlines_listen = "127.0.0.1:0";
     options.store.data_dir = dir_;
     options.store.fsync = false;
     options.http_threads = 2;
@@ -47,6 +49,8 @@ class TestServer {
 
   Server& server() { return *server_; }
   const std::string& address() const { return address_; }  // "127.0.0.1:port"
+  // "syslog/tcp", "syslog/udp", "jsonlines/tcp" -> "127.0.0.1:port".
+  std::string stream_address(std::string_view door) const { return server_->stream_address(door); }
 
  private:
   std::filesystem::path dir_;

@@ -5,6 +5,7 @@ namespace weft::server::api {
 
 void add_all_routes(Router& router, ApiContext& context) {
   add_otlp_ingest_routes(router, context);
+  add_jsonlines_push_routes(router, context);
   add_logs_routes(router, context);
   add_traces_routes(router, context);
   add_services_routes(router, context);
