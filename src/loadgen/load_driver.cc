@@ -6,16 +6,18 @@ namespace weft::loadgen {
 
 // One connection thread's connection and tallies.
 struct LoadDriver::Worker {
-  explicit Worker(const client::HttpEndpoint& e, std::chrono::milliseconds timeout)
-      : connection(e, timeout) {}
-  client::HttpConnection connection;
+  explicit Worker(std::unique_ptr<LoadConnection> c) : connection(std::move(c)) {}
+  std::unique_ptr<LoadConnection> connection;
   DriverReport report;
   LatencyRecorder latency;
   LatencyRecorder scheduled_latency;
 };
 
 LoadDriver::LoadDriver(client::HttpEndpoint endpoint, DriverOptions options)
-    : endpoint_(std::move(endpoint)), options_(options) {}
+    : LoadDriver(http_connections(std::move(endpoint), options.timeout), options) {}
+
+LoadDriver::LoadDriver(LoadConnectionFactory connections, DriverOptions options)
+    : connections_(std::move(connections)), options_(options) {}
 
 bool LoadDriver::over(Clock::time_point now) const {
   return stop_.load() || (options_.duration && now >= deadline_);
@@ -39,18 +41,18 @@ const PoolEntry& LoadDriver::entry(const RequestPool& pool, uint64_t k) const {
 void LoadDriver::work(const RequestPool& pool, Worker& w) {
   while (true) {
     uint64_t k = next_.fetch_add(1);
-    if (options_.max_requests > 0 && k >= options_.max_requests) return;
+    if (options_.max_requests > 0 && k >= options_.max_requests) break;
     std::optional<Clock::time_point> due;
     if (seconds_per_request_ > 0) {
       due = start_ + std::chrono::duration_cast<Clock::duration>(
                          std::chrono::duration<double>(seconds_per_request_ * static_cast<double>(k)));
-      if (!wait_until(*due)) return;
+      if (!wait_until(*due)) break;
     } else if (over(Clock::now())) {
-      return;
+      break;
     }
     const PoolEntry& e = entry(pool, k);
     Clock::time_point sent = Clock::now();
-    Result<client::Response> response = w.connection.send(e.request);
+    Result<int> response = w.connection->send(e);
     if (!response.is_ok()) {
       if (w.report.io_errors++ == 0) w.report.first_error = response.status().message();
       std::this_thread::sleep_for(std::chrono::milliseconds(20));  // no busy loop on a dead server
@@ -59,23 +61,25 @@ void LoadDriver::work(const RequestPool& pool, Worker& w) {
     Clock::time_point answered = Clock::now();
     w.latency.add(answered - sent);
     if (due) w.scheduled_latency.add(answered - *due);
-    int status = response->status;
+    int status = *response;
     if (status >= 200 && status < 300) {
       w.report.requests += 1;
       w.report.records += e.records;
-      w.report.bytes += e.request.body().size();
+      w.report.bytes += e.payload_bytes();
     } else {
       w.report.rejected += 1;
       w.report.records_rejected += e.records;
       w.report.non_2xx[status] += 1;
     }
   }
+  Status finished = w.connection->finish();
+  if (!finished.is_ok() && w.report.io_errors++ == 0) w.report.first_error = finished.message();
 }
 
 DriverReport LoadDriver::run(const RequestPool& pool) {
   int n = std::max(1, options_.connections);
   std::vector<std::unique_ptr<Worker>> workers;
-  for (int i = 0; i < n; ++i) workers.push_back(std::make_unique<Worker>(endpoint_, options_.timeout));
+  for (int i = 0; i < n; ++i) workers.push_back(std::make_unique<Worker>(connections_()));
   if (options_.rate > 0)
     seconds_per_request_ = static_cast<double>(pool.entries.front().records) / options_.rate;
   start_ = Clock::now();

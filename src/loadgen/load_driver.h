@@ -1,5 +1,6 @@
 // LoadDriver: sends a pool of prepared requests to one endpoint over N kept-alive connections
-// (one thread each), flat out or at a fixed record rate, and measures what was acknowledged.
+// (one thread each; HTTP or plain TCP streams, load_connection.h), flat out or at a fixed
+// record rate, and measures what was acknowledged (for streams: written).
 //
 // Requests are numbered 0, 1, 2, ...; each connection thread takes the next number, sends
 // pool[k % pool.size()] (or `last` for the final request of a run limited by max_requests)
@@ -19,16 +20,11 @@
 #include <string>
 #include <vector>
 
-#include "client/http_connection.h"
 #include "client/http_endpoint.h"
 #include "loadgen/latency_stats.h"
+#include "loadgen/load_connection.h"
 
 namespace weft::loadgen {
-
-struct PoolEntry {
-  client::Request request;  // prepared once (client::prepare_post), sent as is
-  uint64_t records = 0;
-};
 
 struct RequestPool {
   std::vector<PoolEntry> entries;  // not empty
@@ -47,7 +43,7 @@ struct DriverReport {
   std::chrono::nanoseconds elapsed{0};
   uint64_t requests = 0;        // answered with 2xx
   uint64_t records = 0;         // in 2xx-answered requests
-  uint64_t bytes = 0;           // body bytes of 2xx-answered requests
+  uint64_t bytes = 0;           // payload bytes of 2xx-answered requests
   uint64_t rejected = 0;        // answered with anything else
   uint64_t records_rejected = 0;
   uint64_t io_errors = 0;       // no answer (connect failure, lost connection, timeout)
@@ -60,6 +56,7 @@ struct DriverReport {
 class LoadDriver {
  public:
   LoadDriver(client::HttpEndpoint endpoint, DriverOptions options);
+  LoadDriver(LoadConnectionFactory connections, DriverOptions options);
 
   // Blocks until the run ends. `pool` must outlive the call.
   DriverReport run(const RequestPool& pool);
@@ -76,7 +73,7 @@ class LoadDriver {
   bool over(Clock::time_point now) const;
   const PoolEntry& entry(const RequestPool& pool, uint64_t k) const;
 
-  client::HttpEndpoint endpoint_;
+  LoadConnectionFactory connections_;
   DriverOptions options_;
   std::atomic<bool> stop_{false};
   std::atomic<uint64_t> next_{0};

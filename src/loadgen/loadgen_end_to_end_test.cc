@@ -1,11 +1,13 @@
 // loadgen against a real weft in the same process: N records sent over OTLP/HTTP are N records
-// queryable (GET /api/v1/services counts), for logs and for the demo's traces.
+// queryable (GET /api/v1/services counts), for logs and for the demo's traces; the same for
+// logs written over TCP as syslog and as JSON lines.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <simdjson.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "loadgen/loadgen_runner.h"
 #include "server/http/test_http_client.h"
@@ -21,9 +23,9 @@ class LoadgenEndToEndTest : public ::testing::Test {
   void SetUp() override { ASSERT_TRUE(weft_.start()); }
 
   // Sums the "records" (or "spans") counts of GET /api/v1/services for the tenant.
-  uint64_t stored(const char* field) {
+  uint64_t stored(const char* field, const std::string& tenant = "lg") {
     TestHttpClient client(weft_.address());
-    auto response = client.get("/api/v1/services", {{"X-Scope-OrgID", "lg"}});
+    auto response = client.get("/api/v1/services", {{"X-Scope-OrgID", tenant}});
     EXPECT_EQ(response.result_int(), 200u);
     simdjson::dom::parser parser;
     uint64_t total = 0;
@@ -63,6 +65,26 @@ TEST_F(LoadgenEndToEndTest, NSpansSentAreNSpansQueryable) {
   ASSERT_TRUE(report.is_ok()) << report.status().message();
   EXPECT_EQ(report->driver.records, 1'200u);
   EXPECT_EQ(stored("spans"), 1'200u);
+}
+
+// A TCP stream has no acknowledgements: wait until weft has stored what was written.
+TEST_F(LoadgenEndToEndTest, NRecordsWrittenOverSyslogAndJsonLinesAreStored) {
+  uint64_t expected = 0;
+  for (Protocol protocol : {Protocol::kSyslog, Protocol::kJsonLines}) {
+    LoadgenOptions o = options();
+    o.protocol = protocol;
+    o.endpoint = "tcp://" + weft_.stream_address(protocol == Protocol::kSyslog ? "syslog/tcp" : "jsonlines/tcp");
+    o.records = 4'321;
+    auto report = LoadgenRunner(o).run();
+    ASSERT_TRUE(report.is_ok()) << report.status().message();
+    EXPECT_TRUE(report->stream);
+    EXPECT_EQ(report->driver.records, 4'321u);
+    EXPECT_EQ(report->driver.io_errors, 0u) << report->driver.first_error;
+    expected += 4'321;
+    for (int i = 0; i < 500 && stored("records", "default") < expected; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_EQ(stored("records", "default"), expected) << protocol_name(protocol);
+  }
 }
 
 }  // namespace

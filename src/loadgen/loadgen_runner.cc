@@ -28,7 +28,7 @@ Status LoadgenRunner::validate() const {
 }
 
 Result<RequestPool> LoadgenRunner::build_pool(RecordSource& source,
-                                              const client::HttpEndpoint& endpoint,
+                                              const client::HttpEndpoint* endpoint,
                                               const RequestTarget& target) {
   RequestPool pool;
   uint64_t batch = options_.batch_size;
@@ -44,9 +44,10 @@ Result<RequestPool> LoadgenRunner::build_pool(RecordSource& source,
   auto prepare = [&](size_t count) -> Result<PoolEntry> {
     Result<EncodedRequest> e = encode_request(options_.protocol, options_.signal, source, count);
     if (!e.is_ok()) return e.status();
-    return PoolEntry{client::prepare_post(endpoint, target.path, target.content_type,
+    if (!endpoint) return PoolEntry{{}, std::move(e->body), e->records};
+    return PoolEntry{client::prepare_post(*endpoint, target.path, target.content_type,
                                           options_.tenant, std::move(e->body), "weft-loadgen"),
-                     e->records};
+                     {}, e->records};
   };
   for (size_t i = 0; i < distinct && !stopped_; ++i) {
     Result<PoolEntry> entry = prepare(batch);
@@ -61,17 +62,32 @@ Result<RequestPool> LoadgenRunner::build_pool(RecordSource& source,
   return pool;
 }
 
-Result<LoadgenReport> LoadgenRunner::run() {
-  WEFT_RETURN_IF_ERROR(validate());
+// The connections of the run, and for HTTP its endpoint (for preparing the requests).
+Result<LoadConnectionFactory> LoadgenRunner::connections(client::HttpEndpoint* http) const {
+  if (is_stream_protocol(options_.protocol)) {
+    Result<client::TcpEndpoint> tcp = client::parse_tcp_endpoint(options_.endpoint);
+    if (!tcp.is_ok()) return Status::invalid("--endpoint: " + tcp.status().message());
+    return stream_connections(*tcp, options_.timeout);
+  }
   Result<client::HttpEndpoint> endpoint = client::parse_http_endpoint(options_.endpoint);
   if (!endpoint.is_ok()) return endpoint.status();
+  *http = *endpoint;
+  return http_connections(*endpoint, options_.timeout);
+}
+
+Result<LoadgenReport> LoadgenRunner::run() {
+  WEFT_RETURN_IF_ERROR(validate());
+  client::HttpEndpoint http_endpoint;
+  Result<LoadConnectionFactory> connections = this->connections(&http_endpoint);
+  if (!connections.is_ok()) return connections.status();
+  bool stream = is_stream_protocol(options_.protocol);
   Result<RequestTarget> target = request_target(options_.protocol, options_.signal);
   if (!target.is_ok()) return target.status();
   Result<std::unique_ptr<RecordSource>> source = make_record_source(options_.source);
   if (!source.is_ok()) return source.status();
 
   auto encode_start = std::chrono::steady_clock::now();
-  Result<RequestPool> pool = build_pool(**source, *endpoint, *target);
+  Result<RequestPool> pool = build_pool(**source, stream ? nullptr : &http_endpoint, *target);
   if (!pool.is_ok()) return pool.status();
   if (pool->entries.empty()) return Status::unavailable("stopped before anything was sent");
   LoadgenReport report;
@@ -82,9 +98,10 @@ Result<LoadgenReport> LoadgenRunner::run() {
   report.source = options_.source.kind;
   report.endpoint = options_.endpoint;
   report.pool_requests = pool->entries.size() + (pool->last ? 1 : 0);
-  for (const PoolEntry& e : pool->entries) report.pool_mb += static_cast<double>(e.request.body().size()) / 1e6;
+  for (const PoolEntry& e : pool->entries) report.pool_mb += static_cast<double>(e.payload_bytes()) / 1e6;
   report.rate_target = options_.rate;
   report.connections = options_.connections;
+  report.stream = stream;
 
   DriverOptions d;
   d.connections = options_.connections;
@@ -92,7 +109,7 @@ Result<LoadgenReport> LoadgenRunner::run() {
   d.duration = options_.records > 0 ? std::nullopt : options_.duration;
   d.max_requests = options_.records > 0 ? (options_.records + options_.batch_size - 1) / options_.batch_size : 0;
   d.timeout = options_.timeout;
-  LoadDriver driver(*endpoint, d);
+  LoadDriver driver(std::move(*connections), d);
   driver_ = &driver;
   if (stopped_) driver.stop();
   report.driver = driver.run(*pool);

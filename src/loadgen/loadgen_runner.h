@@ -20,6 +20,8 @@
 namespace weft::loadgen {
 
 struct LoadgenOptions {
+  // http://host:port[/path]; for the stream protocols tcp://host:port (default: weft's
+  // listener of the protocol, default_stream_endpoint()).
   std::string endpoint = "http://127.0.0.1:4318";
   Protocol protocol = Protocol::kOtlpHttp;
   Signal signal = Signal::kLogs;
@@ -42,6 +44,7 @@ struct LoadgenReport {
   double encode_seconds = 0;
   double rate_target = 0;
   int connections = 0;
+  bool stream = false;  // a stream protocol: records were written, not acknowledged
   DriverReport driver;
 
   double seconds() const { return std::chrono::duration<double>(driver.elapsed).count(); }
@@ -59,8 +62,10 @@ class LoadgenRunner {
   void stop();
 
  private:
-  Result<RequestPool> build_pool(RecordSource& source, const client::HttpEndpoint& endpoint,
+  // `endpoint` is null for the stream protocols.
+  Result<RequestPool> build_pool(RecordSource& source, const client::HttpEndpoint* endpoint,
                                  const RequestTarget& target);
+  Result<LoadConnectionFactory> connections(client::HttpEndpoint* http) const;
   Status validate() const;
 
   LoadgenOptions options_;

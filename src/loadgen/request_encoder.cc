@@ -2,6 +2,7 @@
 
 #include "loadgen/elastic_bulk_encoder.h"
 #include "loadgen/loki_push_encoder.h"
+#include "loadgen/stream_encoders.h"
 #include "otlp/otlp_encode.h"
 
 namespace weft::loadgen {
@@ -11,8 +12,10 @@ Result<Protocol> parse_protocol(std::string_view name) {
   if (name == "loki") return Protocol::kLoki;
   if (name == "elastic") return Protocol::kElastic;
   if (name == "otlp-grpc") return Protocol::kOtlpGrpc;
+  if (name == "syslog") return Protocol::kSyslog;
+  if (name == "jsonlines") return Protocol::kJsonLines;
   return Status::invalid("unknown protocol \"" + std::string(name) +
-                         "\" (expected otlp-http, loki, elastic or otlp-grpc)");
+                         "\" (expected otlp-http, loki, elastic, syslog, jsonlines or otlp-grpc)");
 }
 
 std::string_view protocol_name(Protocol protocol) {
@@ -21,8 +24,18 @@ std::string_view protocol_name(Protocol protocol) {
     case Protocol::kLoki: return "loki";
     case Protocol::kElastic: return "elastic";
     case Protocol::kOtlpGrpc: return "otlp-grpc";
+    case Protocol::kSyslog: return "syslog";
+    case Protocol::kJsonLines: return "jsonlines";
   }
   return "?";
+}
+
+bool is_stream_protocol(Protocol protocol) {
+  return protocol == Protocol::kSyslog || protocol == Protocol::kJsonLines;
+}
+
+std::string_view default_stream_endpoint(Protocol protocol) {
+  return protocol == Protocol::kSyslog ? "tcp://127.0.0.1:5514" : "tcp://127.0.0.1:5170";
 }
 
 Result<Signal> parse_signal(std::string_view name) {
@@ -43,9 +56,12 @@ Result<RequestTarget> request_target(Protocol protocol, Signal signal) {
           "protocol otlp-grpc is not supported yet by weft loadgen (use otlp-http)");
     case Protocol::kLoki:
     case Protocol::kElastic:
+    case Protocol::kSyslog:
+    case Protocol::kJsonLines:
       if (!logs)
         return Status::unsupported("protocol " + std::string(protocol_name(protocol)) +
                                    " carries logs only (use --signal logs)");
+      if (is_stream_protocol(protocol)) return RequestTarget{};
       if (protocol == Protocol::kLoki)
         return RequestTarget{"/loki/api/v1/push", "application/x-protobuf"};
       return RequestTarget{"/_bulk", std::string(kElasticContentType)};
@@ -68,6 +84,8 @@ Result<EncodedRequest> encode_request(Protocol protocol, Signal signal, RecordSo
   WEFT_RETURN_IF_ERROR(source.next_logs(count, logs));
   if (protocol == Protocol::kLoki) out.body = encode_loki_push(logs);
   else if (protocol == Protocol::kElastic) out.body = encode_elastic_bulk(logs);
+  else if (protocol == Protocol::kSyslog) out.body = encode_syslog_frames(logs);
+  else if (protocol == Protocol::kJsonLines) out.body = encode_json_lines(logs);
   else out.body = otlp::encode_logs_proto(logs);
   return out;
 }
