@@ -9,13 +9,18 @@ set -euo pipefail
 seconds="${1:-60}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build-fuzz"
-targets=(otlp_proto_fuzz otlp_json_fuzz)
+targets=(otlp_proto_fuzz otlp_json_fuzz syslog_fuzz jsonlines_fuzz)
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEFT_FUZZ=ON -DWEFT_TESTS=OFF >/dev/null
 cmake --build "$build" --target "${targets[@]}" otlp_fuzz_seeds
 
 "$build/fuzz/otlp_fuzz_seeds" "$build/corpus/otlp_proto_fuzz" "$build/corpus/otlp_json_fuzz"
+for seeds in "$root"/fuzz/seeds/*/; do  # targets whose seeds are files in the tree
+  target="$(basename "$seeds")"
+  mkdir -p "$build/corpus/$target"
+  cp -n "$seeds"* "$build/corpus/$target/"
+done
 
 failed=0
 for target in "${targets[@]}"; do
