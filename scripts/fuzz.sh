@@ -22,6 +22,9 @@ for seeds in "$root"/fuzz/seeds/*/; do  # targets whose seeds are files in the t
   cp -n "$seeds"* "$build/corpus/$target/"
 done
 
+# Undefined behaviour stops a target (and so fails the run) instead of being printed only.
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+
 failed=0
 for target in "${targets[@]}"; do
   crashes="$build/crashes/$target"

@@ -21,7 +21,8 @@ Result<TcpEndpoint> parse_tcp_endpoint(std::string_view text) {
     return Status::invalid("expected tcp://host:port, got \"" + std::string(text) + "\"");
   std::string_view host = rest.substr(0, colon);
   std::string_view port = rest.substr(colon + 1);
-  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   if (port.find_first_not_of("0123456789") != std::string_view::npos || port.size() > 5)
     return Status::invalid("bad port in \"" + std::string(text) + "\"");
   return TcpEndpoint{std::string(host), std::string(port)};

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 
@@ -79,6 +80,9 @@ Result<UnixNanos> parse_rfc3339(std::string_view s) {
   int64_t offset = 0;
   if (!parse_offset(s, pos, offset)) return bad_time(s);
   int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - offset;
+  // Unix nanoseconds in an int64 reach from 1677 to 2262.
+  constexpr int64_t kMaxSeconds = INT64_MAX / kNanosPerSecond - 1;
+  if (secs > kMaxSeconds || secs < -kMaxSeconds) return bad_time(s);
   return secs * kNanosPerSecond + frac;
 }
 

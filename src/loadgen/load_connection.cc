@@ -36,13 +36,15 @@ class StreamLoadConnection final : public LoadConnection {
 
 }  // namespace
 
-LoadConnectionFactory http_connections(client::HttpEndpoint endpoint, std::chrono::milliseconds timeout) {
+LoadConnectionFactory http_connections(client::HttpEndpoint endpoint,
+                                       std::chrono::milliseconds timeout) {
   return [endpoint = std::move(endpoint), timeout]() -> std::unique_ptr<LoadConnection> {
     return std::make_unique<HttpLoadConnection>(endpoint, timeout);
   };
 }
 
-LoadConnectionFactory stream_connections(client::TcpEndpoint endpoint, std::chrono::milliseconds timeout) {
+LoadConnectionFactory stream_connections(client::TcpEndpoint endpoint,
+                                         std::chrono::milliseconds timeout) {
   return [endpoint = std::move(endpoint), timeout]() -> std::unique_ptr<LoadConnection> {
     return std::make_unique<StreamLoadConnection>(endpoint, timeout);
   };

@@ -42,7 +42,9 @@ class LoadConnection {
 
 using LoadConnectionFactory = std::function<std::unique_ptr<LoadConnection>()>;
 
-LoadConnectionFactory http_connections(client::HttpEndpoint endpoint, std::chrono::milliseconds timeout);
-LoadConnectionFactory stream_connections(client::TcpEndpoint endpoint, std::chrono::milliseconds timeout);
+LoadConnectionFactory http_connections(client::HttpEndpoint endpoint,
+                                       std::chrono::milliseconds timeout);
+LoadConnectionFactory stream_connections(client::TcpEndpoint endpoint,
+                                         std::chrono::milliseconds timeout);
 
 }  // namespace weft::loadgen

@@ -85,12 +85,14 @@ class StreamIngestTest : public ::testing::Test {
 };
 
 TEST_F(StreamIngestTest, SyslogRecordsCarryTheMapping) {
-  send_tcp("syslog/tcp",
-           R"(<165>1 2026-11-22T10:04:05.123Z web-1 nginx 4242 ID47 [req@32473 path="/a"] GET /a 200)"
-           "\n");
+  send_tcp(
+      "syslog/tcp",
+      R"(<165>1 2026-11-22T10:04:05.123Z web-1 nginx 4242 ID47 [req@32473 path="/a"] GET /a 200)"
+      "\n");
   std::string json = logs_containing("service=nginx", "GET /a 200", {{"X-Scope-OrgID", "infra"}});
   EXPECT_TRUE(contains(json, R"("time":"2026-11-22T10:04:05.123000000Z")")) << json;
-  EXPECT_TRUE(contains(json, R"("severity":"notice","severity_number":10,"body":"GET /a 200")")) << json;
+  EXPECT_TRUE(contains(json, R"("severity":"notice","severity_number":10,"body":"GET /a 200")"))
+      << json;
   EXPECT_TRUE(contains(json, R"("syslog.facility":20)")) << json;
   EXPECT_TRUE(contains(json, R"("process.pid":4242)")) << json;
   EXPECT_TRUE(contains(json, R"("syslog.msgid":"ID47")")) << json;
@@ -101,9 +103,10 @@ TEST_F(StreamIngestTest, SyslogRecordsCarryTheMapping) {
 }
 
 TEST_F(StreamIngestTest, JsonLinesOverTcp) {
-  send_tcp("jsonlines/tcp",
-           R"({"level":50,"time":1795428245123,"pid":7,"hostname":"box","name":"billing","msg":"card declined","order":{"id":42}})"
-           "\n");
+  send_tcp(
+      "jsonlines/tcp",
+      R"({"level":50,"time":1795428245123,"pid":7,"hostname":"box","name":"billing","msg":"card declined","order":{"id":42}})"
+      "\n");
   std::string json = logs_containing("service=billing", "card declined");
   EXPECT_TRUE(contains(json, R"("severity":"error","severity_number":17)")) << json;
   EXPECT_TRUE(contains(json, R"("order.id":42)")) << json;
@@ -111,7 +114,8 @@ TEST_F(StreamIngestTest, JsonLinesOverTcp) {
 }
 
 TEST_F(StreamIngestTest, PushAllGoodIs204) {
-  auto response = push("{\"msg\":\"one\",\"service\":\"pusher\"}\n{\"msg\":\"two\",\"service\":\"pusher\"}\n");
+  auto response =
+      push("{\"msg\":\"one\",\"service\":\"pusher\"}\n{\"msg\":\"two\",\"service\":\"pusher\"}\n");
   EXPECT_EQ(response.result(), http::status::no_content) << response.body();
   EXPECT_TRUE(response.body().empty());
   std::string json = TestHttpClient(api_).get("/api/v1/logs?service=pusher").body();
@@ -123,9 +127,11 @@ TEST_F(StreamIngestTest, PushPartialIs200WithLineNumbers) {
   auto response = push("{\"msg\":\"kept\",\"service\":\"partial\"}\nnope\n[1]\n");
   EXPECT_EQ(response.result(), http::status::ok);
   EXPECT_EQ(response[http::field::content_type], "application/json");
-  EXPECT_TRUE(contains(response.body(), R"({"accepted":1,"rejected":2,"errors":[{"line":2,"error":"malformed JSON)"))
+  EXPECT_TRUE(contains(response.body(),
+                       R"({"accepted":1,"rejected":2,"errors":[{"line":2,"error":"malformed JSON)"))
       << response.body();
-  EXPECT_TRUE(contains(response.body(), R"({"line":3,"error":"expected a JSON object"})")) << response.body();
+  EXPECT_TRUE(contains(response.body(), R"({"line":3,"error":"expected a JSON object"})"))
+      << response.body();
   EXPECT_TRUE(contains(TestHttpClient(api_).get("/api/v1/logs?service=partial").body(), "kept"));
 }
 
@@ -139,12 +145,15 @@ TEST_F(StreamIngestTest, PushGzipTenantAndLimits) {
   auto response = push(gzip_compress("{\"msg\":\"zipped\",\"service\":\"gz\"}\n"),
                        {{"Content-Encoding", "gzip"}, {"X-Scope-OrgID", "team-a"}});
   EXPECT_EQ(response.result(), http::status::no_content) << response.body();
-  EXPECT_TRUE(contains(TestHttpClient(api_).get("/api/v1/logs?service=gz", {{"X-Scope-OrgID", "team-a"}}).body(),
-                       "zipped"));
+  EXPECT_TRUE(contains(
+      TestHttpClient(api_).get("/api/v1/logs?service=gz", {{"X-Scope-OrgID", "team-a"}}).body(),
+      "zipped"));
   EXPECT_EQ(push("{}", {{"X-Scope-OrgID", "bad tenant"}}).result(), http::status::bad_request);
-  EXPECT_EQ(push("{}", {{"Content-Encoding", "br"}}).result(), http::status::unsupported_media_type);
-  EXPECT_EQ(push(gzip_compress(std::string(200 << 10, ' ')), {{"Content-Encoding", "gzip"}}).result(),
-            http::status::payload_too_large);
+  EXPECT_EQ(push("{}", {{"Content-Encoding", "br"}}).result(),
+            http::status::unsupported_media_type);
+  EXPECT_EQ(
+      push(gzip_compress(std::string(200 << 10, ' ')), {{"Content-Encoding", "gzip"}}).result(),
+      http::status::payload_too_large);
   EXPECT_EQ(push(std::string(100 << 10, ' ')).result(), http::status::payload_too_large);
 }
 

@@ -17,14 +17,16 @@ bool is_blank(std::string_view line) {
 }
 
 Status too_deep() {
-  return Status::invalid("nested deeper than " + std::to_string(JsonLinesDecoder::kMaxDepth) + " levels");
+  return Status::invalid("nested deeper than " + std::to_string(JsonLinesDecoder::kMaxDepth) +
+                         " levels");
 }
 
 std::optional<int64_t> as_int64(simdjson::dom::element e) {
   if (e.type() == element_type::INT64) return e.get_int64().value_unsafe();
   if (e.type() == element_type::UINT64) {
     uint64_t u = e.get_uint64().value_unsafe();
-    if (u <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) return static_cast<int64_t>(u);
+    if (u <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+      return static_cast<int64_t>(u);
   }
   return std::nullopt;
 }
@@ -55,30 +57,47 @@ Status kvlist_value(simdjson::dom::object object, int depth, AnyValue* out) {
 Status to_any_value(simdjson::dom::element e, int depth, AnyValue* out) {
   if (depth > JsonLinesDecoder::kMaxDepth) return too_deep();
   switch (e.type()) {
-    case element_type::STRING: *out = AnyValue(std::string(e.get_string().value_unsafe())); break;
-    case element_type::INT64: *out = AnyValue(e.get_int64().value_unsafe()); break;
-    case element_type::UINT64:
-      if (auto i = as_int64(e)) *out = AnyValue(*i);
-      else *out = AnyValue(static_cast<double>(e.get_uint64().value_unsafe()));
+    case element_type::STRING:
+      *out = AnyValue(std::string(e.get_string().value_unsafe()));
       break;
-    case element_type::DOUBLE: *out = AnyValue(e.get_double().value_unsafe()); break;
-    case element_type::BOOL: *out = AnyValue(e.get_bool().value_unsafe()); break;
-    case element_type::NULL_VALUE: *out = AnyValue(); break;
-    case element_type::ARRAY: return array_value(e.get_array().value_unsafe(), depth, out);
-    case element_type::OBJECT: return kvlist_value(e.get_object().value_unsafe(), depth, out);
+    case element_type::INT64:
+      *out = AnyValue(e.get_int64().value_unsafe());
+      break;
+    case element_type::UINT64:
+      if (auto i = as_int64(e))
+        *out = AnyValue(*i);
+      else
+        *out = AnyValue(static_cast<double>(e.get_uint64().value_unsafe()));
+      break;
+    case element_type::DOUBLE:
+      *out = AnyValue(e.get_double().value_unsafe());
+      break;
+    case element_type::BOOL:
+      *out = AnyValue(e.get_bool().value_unsafe());
+      break;
+    case element_type::NULL_VALUE:
+      *out = AnyValue();
+      break;
+    case element_type::ARRAY:
+      return array_value(e.get_array().value_unsafe(), depth, out);
+    case element_type::OBJECT:
+      return kvlist_value(e.get_object().value_unsafe(), depth, out);
   }
   return Status::ok();
 }
 
 std::optional<UnixNanos> as_time(simdjson::dom::element e) {
   switch (e.type()) {
-    case element_type::STRING: return parse_log_time_text(e.get_string().value_unsafe());
-    case element_type::DOUBLE: return epoch_number_to_nanos(e.get_double().value_unsafe());
+    case element_type::STRING:
+      return parse_log_time_text(e.get_string().value_unsafe());
+    case element_type::DOUBLE:
+      return epoch_number_to_nanos(e.get_double().value_unsafe());
     case element_type::INT64:
     case element_type::UINT64:
       if (auto i = as_int64(e)) return epoch_number_to_nanos(*i);
       return std::nullopt;
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 

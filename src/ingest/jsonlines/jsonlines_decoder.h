@@ -60,9 +60,9 @@ class JsonLinesDecoder final : public FrameDecoder {
 
   JsonLinesFields fields_;
   simdjson::dom::parser parser_;
-  std::vector<Field> flat_;               // the fields of the current line
-  std::deque<std::string> nested_keys_;   // dotted names built for the current line
-  std::string number_text_;               // scratch: a numeric service or host name as text
+  std::vector<Field> flat_;              // the fields of the current line
+  std::deque<std::string> nested_keys_;  // dotted names built for the current line
+  std::string number_text_;              // scratch: a numeric service or host name as text
   ResourceCache resources_;
 };
 

@@ -53,7 +53,8 @@ TEST_F(JsonLinesDecoderTest, Zap) {
 }
 
 TEST_F(JsonLinesDecoderTest, ZerologAndLogrus) {
-  LogRecord r = decode_one(R"({"level":"warn","service":"api","time":"2026-11-22T10:04:05+01:00","message":"slow"})");
+  LogRecord r = decode_one(
+      R"({"level":"warn","service":"api","time":"2026-11-22T10:04:05+01:00","message":"slow"})");
   EXPECT_EQ(r.time_unix_nano, parse_time("2026-11-22T09:04:05Z").value());
   EXPECT_EQ(r.severity_number, 13);
   EXPECT_EQ(body(r), "slow");
@@ -85,7 +86,8 @@ TEST_F(JsonLinesDecoderTest, PinoAndBunyan) {
 }
 
 TEST_F(JsonLinesDecoderTest, StructlogAndOtelLike) {
-  LogRecord r = decode_one(R"({"event":"user logged in","level":"info","timestamp":"2026-11-22T10:04:05.123456Z"})");
+  LogRecord r = decode_one(
+      R"({"event":"user logged in","level":"info","timestamp":"2026-11-22T10:04:05.123456Z"})");
   EXPECT_EQ(body(r), "user logged in");
   EXPECT_EQ(r.time_unix_nano, parse_time("2026-11-22T10:04:05.123456Z").value());
   r = decode_one(
@@ -138,10 +140,12 @@ TEST_F(JsonLinesDecoderTest, ConfiguredFieldNames) {
   fields.service = {"component"};
   JsonLinesDecoder decoder(fields);
   LogBatch batch;
-  ASSERT_TRUE(decoder
-                  .decode_frame(R"({"text":"t","msg":"kept","sev":"debug","at":1795428245000000,"component":"c"})",
-                                kNow, batch)
-                  .is_ok());
+  ASSERT_TRUE(
+      decoder
+          .decode_frame(
+              R"({"text":"t","msg":"kept","sev":"debug","at":1795428245000000,"component":"c"})",
+              kNow, batch)
+          .is_ok());
   const LogRecord& r = batch.records.at(0);
   EXPECT_EQ(body(r), "t");
   EXPECT_EQ(attr_text(r, "msg"), "kept");

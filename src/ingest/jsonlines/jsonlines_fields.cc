@@ -18,7 +18,9 @@ Result<std::vector<std::string>> parse_field_list(std::string_view text) {
   while (true) {
     size_t comma = text.find(',');
     std::string_view name = trim(text.substr(0, comma));
-    if (name.empty()) return Status::invalid("expected comma-separated field names, got \"" + std::string(original) + "\"");
+    if (name.empty())
+      return Status::invalid("expected comma-separated field names, got \"" +
+                             std::string(original) + "\"");
     names.emplace_back(name);
     if (comma == std::string_view::npos) return names;
     text.remove_prefix(comma + 1);

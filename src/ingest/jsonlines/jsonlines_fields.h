@@ -10,7 +10,8 @@
 //   pino       {"level" (10-60),"time" (epoch ms),"msg","pid","hostname"}
 //   bunyan     {"v","level" (10-60),"name","hostname","pid","time" (ISO),"msg"}
 //   structlog  {"event","level","timestamp"}
-//   OTel-like  {"timestamp","severity","body","trace_id"/"traceId","span_id"/"spanId","service.name"}
+//   OTel-like
+//   {"timestamp","severity","body","trace_id"/"traceId","span_id"/"spanId","service.name"}
 #pragma once
 
 #include <string>

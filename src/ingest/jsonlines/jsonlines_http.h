@@ -26,8 +26,8 @@ struct JsonLinesLineError {
 struct JsonLinesReport {
   static constexpr size_t kMaxReportedErrors = 10;
 
-  uint64_t accepted = 0;  // records decoded
-  uint64_t rejected = 0;  // lines rejected
+  uint64_t accepted = 0;                   // records decoded
+  uint64_t rejected = 0;                   // lines rejected
   std::vector<JsonLinesLineError> errors;  // the first kMaxReportedErrors
 };
 

@@ -8,7 +8,8 @@ namespace {
 TEST(JsonLinesHttp, GoodAndBadLines) {
   JsonLinesDecoder decoder;
   JsonLinesReport report;
-  LogBatch batch = decode_json_lines_body("{\"msg\":\"a\"}\r\n\nnot json\n{\"msg\":\"b\"}\n[1]", decoder, 5, &report);
+  LogBatch batch = decode_json_lines_body("{\"msg\":\"a\"}\r\n\nnot json\n{\"msg\":\"b\"}\n[1]",
+                                          decoder, 5, &report);
   ASSERT_EQ(batch.records.size(), 2u);
   EXPECT_EQ(report.accepted, 2u);
   EXPECT_EQ(report.rejected, 2u);

@@ -23,10 +23,23 @@ struct NamedLevel {
 };
 
 constexpr std::array<NamedLevel, 17> kLevelNames{{
-    {"trace", 1},    {"debug", 5},     {"info", 9},   {"information", 9}, {"notice", 10},
-    {"warn", 13},    {"warning", 13},  {"error", 17}, {"err", 17},        {"crit", 18},
-    {"critical", 18}, {"alert", 19},   {"dpanic", 19}, {"fatal", 21},     {"panic", 21},
-    {"emerg", 21},   {"emergency", 21},
+    {"trace", 1},
+    {"debug", 5},
+    {"info", 9},
+    {"information", 9},
+    {"notice", 10},
+    {"warn", 13},
+    {"warning", 13},
+    {"error", 17},
+    {"err", 17},
+    {"crit", 18},
+    {"critical", 18},
+    {"alert", 19},
+    {"dpanic", 19},
+    {"fatal", 21},
+    {"panic", 21},
+    {"emerg", 21},
+    {"emergency", 21},
 }};
 
 struct PinoLevel {
@@ -36,9 +49,21 @@ struct PinoLevel {
 };
 
 constexpr std::array<PinoLevel, 6> kPinoLevels{{
-    {60, 21, "fatal"}, {50, 17, "error"}, {40, 13, "warn"},
-    {30, 9, "info"},   {20, 5, "debug"},  {10, 1, "trace"},
+    {60, 21, "fatal"},
+    {50, 17, "error"},
+    {40, 13, "warn"},
+    {30, 9, "info"},
+    {20, 5, "debug"},
+    {10, 1, "trace"},
 }};
+
+// Nanoseconds per unit of an epoch number of this magnitude.
+int64_t unit_of(double value) {
+  return value < kMaxSeconds  ? 1'000'000'000
+         : value < kMaxMillis ? 1'000'000
+         : value < kMaxMicros ? 1'000
+                              : 1;
+}
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -59,22 +84,18 @@ bool is_epoch_text(std::string_view text) {
 // 1795428245123.0 ms give exact nanoseconds (a double has no 19 significant digits).
 std::optional<UnixNanos> epoch_number_to_nanos(double value) {
   if (!std::isfinite(value) || value <= 0 || value >= 9.2e18) return std::nullopt;
-  int64_t unit = value < kMaxSeconds ? 1'000'000'000
-                 : value < kMaxMillis ? 1'000'000
-                 : value < kMaxMicros ? 1'000
-                                      : 1;
+  int64_t unit = unit_of(value);
   double whole = std::floor(value);
   auto nanos = static_cast<int64_t>(whole);
-  if (nanos > INT64_MAX / unit) return std::nullopt;
+  if (nanos >= INT64_MAX / unit) return std::nullopt;  // past 2262
   return nanos * unit + std::llround((value - whole) * static_cast<double>(unit));
 }
 
 std::optional<UnixNanos> epoch_number_to_nanos(int64_t value) {
   if (value <= 0) return std::nullopt;
-  if (value < static_cast<int64_t>(kMaxSeconds)) return value * 1'000'000'000;
-  if (value < static_cast<int64_t>(kMaxMillis)) return value * 1'000'000;
-  if (value < static_cast<int64_t>(kMaxMicros)) return value * 1'000;
-  return value;
+  int64_t unit = unit_of(static_cast<double>(value));
+  if (value > INT64_MAX / unit) return std::nullopt;  // past 2262
+  return value * unit;
 }
 
 std::optional<UnixNanos> parse_log_time_text(std::string_view text) {

@@ -16,11 +16,19 @@ TEST(LogFieldValues, EpochUnitsByMagnitude) {
   EXPECT_FALSE(epoch_number_to_nanos(int64_t{-5}));
   EXPECT_FALSE(epoch_number_to_nanos(-1.0));
   EXPECT_FALSE(epoch_number_to_nanos(1e300));
+  // Past 2262 in nanoseconds, whatever the unit.
+  EXPECT_FALSE(epoch_number_to_nanos(int64_t{17954282451}));
+  EXPECT_FALSE(epoch_number_to_nanos(int64_t{17954281245123}));
+  EXPECT_FALSE(epoch_number_to_nanos(int64_t{17954242824242199}));
+  EXPECT_FALSE(epoch_number_to_nanos(17954282451.5));
+  EXPECT_TRUE(epoch_number_to_nanos(int64_t{9'000'000'000}));
 }
 
 TEST(LogFieldValues, TimeText) {
-  EXPECT_EQ(parse_log_time_text("2026-11-22T10:04:05Z"), parse_time("2026-11-22T10:04:05Z").value());
-  EXPECT_EQ(parse_log_time_text("2026-11-22T10:04:05.25"), parse_time("2026-11-22T10:04:05.25Z").value());
+  EXPECT_EQ(parse_log_time_text("2026-11-22T10:04:05Z"),
+            parse_time("2026-11-22T10:04:05Z").value());
+  EXPECT_EQ(parse_log_time_text("2026-11-22T10:04:05.25"),
+            parse_time("2026-11-22T10:04:05.25Z").value());
   EXPECT_EQ(parse_log_time_text("2026-11-22 10:04:05"), parse_time("2026-11-22T10:04:05Z").value());
   EXPECT_EQ(parse_log_time_text("1795428245"), 1795428245000000000);
   EXPECT_EQ(parse_log_time_text("1795428245.25"), 1795428245250000000);

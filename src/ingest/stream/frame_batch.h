@@ -44,9 +44,9 @@ class FrameBatch {
   void clear();
 
  private:
-  std::string data_;          // the frames, back to back
-  std::vector<uint32_t> ends_;       // where each frame ends in data_
-  std::vector<uint32_t> wire_;       // each frame's bytes on the wire
+  std::string data_;            // the frames, back to back
+  std::vector<uint32_t> ends_;  // where each frame ends in data_
+  std::vector<uint32_t> wire_;  // each frame's bytes on the wire
   uint64_t wire_bytes_ = 0;
   UnixNanos observed_ = 0;
 };

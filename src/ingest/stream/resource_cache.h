@@ -30,8 +30,8 @@ class ResourceCache {
   static ResourcePtr make(std::string_view service, std::string_view host);
 
   std::unordered_map<std::string, ResourcePtr> entries_;
-  std::string key_;                      // scratch: service + '\0' + host
-  std::string last_key_;                 // the pair asked for last, and its resource
+  std::string key_;       // scratch: service + '\0' + host
+  std::string last_key_;  // the pair asked for last, and its resource
   ResourcePtr last_;
 };
 

@@ -66,7 +66,7 @@ std::optional<Frame> StreamFramer::next_octet_counted(size_t digits) {
     start_ += header;
     scanned_ = 0;
     skipping_ = length;
-    skipped_ = header + length;
+    skipped_ = header;  // grows by what is skipped, so a frame cut short counts what came
     return skip_oversized();
   }
   if (buffered() < header + length) return std::nullopt;
@@ -100,6 +100,7 @@ std::optional<Frame> StreamFramer::skip_oversized() {
     uint64_t n = std::min<uint64_t>(skipping_, buffered());
     start_ += n;
     skipping_ -= n;
+    skipped_ += n;
     if (skipping_ > 0) return std::nullopt;
   } else {
     const char* base = buf_.data() + start_;

@@ -31,8 +31,8 @@ enum class Framing { kLines, kSyslog };
 struct Frame {
   enum class Kind { kMessage, kTooLarge };
   Kind kind = Kind::kMessage;
-  std::string_view bytes;  // kMessage: the message, without framing; kTooLarge: empty
-  uint64_t wire_bytes = 0; // bytes the frame took on the wire (skipped ones for kTooLarge)
+  std::string_view bytes;   // kMessage: the message, without framing; kTooLarge: empty
+  uint64_t wire_bytes = 0;  // bytes the frame took on the wire (skipped ones for kTooLarge)
 };
 
 class StreamFramer {
@@ -66,19 +66,21 @@ class StreamFramer {
   // Length of an octet count at the start of `text` ("123 "): the digit count, 0 when the
   // frame is not octet-counted, or nullopt when more bytes are needed to tell.
   std::optional<size_t> octet_count_digits(std::string_view text) const;
-  bool is_delimiter(char c) const { return c == '\n' || (framing_ == Framing::kSyslog && c == '\0'); }
+  bool is_delimiter(char c) const {
+    return c == '\n' || (framing_ == Framing::kSyslog && c == '\0');
+  }
   void skip_empty_frames();
   Frame message(size_t begin, size_t length, size_t consumed);
 
   Framing framing_;
   size_t max_frame_;
   std::string buf_;
-  size_t start_ = 0;       // first byte not yet handed out
-  size_t end_ = 0;         // end of the bytes read
-  size_t scanned_ = 0;     // delimiter search resumes here (relative to start_)
-  uint64_t skipping_ = 0;  // an oversized octet-counted frame: bytes still to skip
-  bool skip_line_ = false; // an oversized delimited frame: skip to its delimiter
-  uint64_t skipped_ = 0;   // wire bytes of the oversized frame being skipped
+  size_t start_ = 0;        // first byte not yet handed out
+  size_t end_ = 0;          // end of the bytes read
+  size_t scanned_ = 0;      // delimiter search resumes here (relative to start_)
+  uint64_t skipping_ = 0;   // an oversized octet-counted frame: bytes still to skip
+  bool skip_line_ = false;  // an oversized delimited frame: skip to its delimiter
+  uint64_t skipped_ = 0;    // wire bytes of the oversized frame being skipped
   uint64_t dropped_ = 0;
 };
 

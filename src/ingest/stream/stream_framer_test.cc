@@ -15,8 +15,10 @@ std::vector<std::string> frames(Framing framing, std::vector<std::string> chunks
   StreamFramer framer(framing, max_frame);
   std::vector<std::string> out;
   auto take = [&](const Frame& f) {
-    if (f.kind == Frame::Kind::kTooLarge) out.push_back("<too large: " + std::to_string(f.wire_bytes) + ">");
-    else out.emplace_back(f.bytes);
+    if (f.kind == Frame::Kind::kTooLarge)
+      out.push_back("<too large: " + std::to_string(f.wire_bytes) + ">");
+    else
+      out.emplace_back(f.bytes);
   };
   for (const std::string& chunk : chunks) {
     framer.append(chunk);
@@ -86,6 +88,8 @@ TEST(StreamFramer, OversizedLinesAreSkippedAndReported) {
 TEST(StreamFramer, OversizedOctetCountedFramesAreSkipped) {
   EXPECT_EQ(frames(Framing::kSyslog, {"20 aaaaaaaaaa", "bbbbbbbbbb3 abc"}, 8),
             (Frames{"<too large: 23>", "abc"}));
+  // Cut short by the end of the stream: what came is counted.
+  EXPECT_EQ(frames(Framing::kSyslog, {"20 aaaaaaaaaa"}, 8), (Frames{"<too large: 13>"}));
   // Eleven digits are no octet count: a line.
   EXPECT_EQ(frames(Framing::kSyslog, {"99999999999 x\n"}, 64), (Frames{"99999999999 x"}));
 }

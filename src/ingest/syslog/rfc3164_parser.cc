@@ -11,6 +11,10 @@ namespace {
 
 constexpr int64_t kNanosPerSecond = 1'000'000'000;
 constexpr int64_t kFutureSlackSeconds = 7 * 86400;
+// A year written in a BSD timestamp (Cisco) is taken between these (unix nanoseconds end in
+// 2262).
+constexpr int kMinYear = 1970;
+constexpr int kMaxYear = 2200;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -98,12 +102,14 @@ size_t bsd_timestamp(std::string_view s, BsdTime* t) {
   while (pos < s.size() && s[pos] == ' ') ++pos;
   int day = 0;
   size_t day_start = pos;
-  while (pos < s.size() && is_digit(s[pos]) && pos - day_start < 2) day = day * 10 + (s[pos++] - '0');
+  while (pos < s.size() && is_digit(s[pos]) && pos - day_start < 2)
+    day = day * 10 + (s[pos++] - '0');
   if (pos == day_start || day < 1 || day > 31 || pos >= s.size() || s[pos++] != ' ') return 0;
   t->day = static_cast<unsigned>(day);
   size_t year_pos = pos;
   int year = 0;
-  if (digits(s, year_pos, 4, &year) && year_pos < s.size() && s[year_pos] == ' ') {
+  if (digits(s, year_pos, 4, &year) && year >= kMinYear && year <= kMaxYear &&
+      year_pos < s.size() && s[year_pos] == ' ') {
     t->year = year;
     pos = year_pos + 1;
   }

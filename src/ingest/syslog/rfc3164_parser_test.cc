@@ -26,7 +26,8 @@ class Rfc3164 : public ::testing::Test {
 };
 
 TEST_F(Rfc3164, RfcExample) {
-  SyslogMessage m = parse_ok("<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8");
+  SyslogMessage m =
+      parse_ok("<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8");
   ASSERT_TRUE(m.priority);
   EXPECT_EQ(m.priority->facility, 4);
   EXPECT_EQ(m.priority->severity, 2);
@@ -74,6 +75,10 @@ TEST_F(Rfc3164, FractionYearAndTrailingColon) {
   EXPECT_EQ(m.hostname, "router");
   EXPECT_EQ(m.app_name, "%LINK-3-UPDOWN");
   EXPECT_EQ(m.message, "Interface down");
+  // A year out of range is no year: the timestamp does not parse, all is message.
+  m = parse_ok("<189>Mar  1 0224 00:00:01 router x: y");
+  EXPECT_EQ(m.time, 0);
+  EXPECT_EQ(m.message, "Mar  1 0224 00:00:01 router x: y");
 }
 
 TEST_F(Rfc3164, Rfc3339Timestamp) {

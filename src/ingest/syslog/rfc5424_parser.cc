@@ -48,7 +48,9 @@ class Cursor {
   size_t pos_ = 0;
 };
 
-std::string_view nil_to_empty(std::string_view field) { return field == "-" ? std::string_view() : field; }
+std::string_view nil_to_empty(std::string_view field) {
+  return field == "-" ? std::string_view() : field;
+}
 
 // One header field followed by its space.
 Status header_field(Cursor& c, std::string_view name, std::string_view* out) {
@@ -63,7 +65,8 @@ Status timestamp(Cursor& c, UnixNanos* out) {
   std::string_view field = c.token();
   if (field.empty() || !c.consume(' ')) return malformed("missing TIMESTAMP");
   if (field == "-") return Status::ok();
-  if (field.size() < 20 || field[4] != '-') return malformed("bad TIMESTAMP \"" + std::string(field.substr(0, 40)) + "\"");
+  if (field.size() < 20 || field[4] != '-')
+    return malformed("bad TIMESTAMP \"" + std::string(field.substr(0, 40)) + "\"");
   Result<UnixNanos> t = parse_time(field);
   if (!t) return malformed("bad TIMESTAMP \"" + std::string(field.substr(0, 40)) + "\"");
   *out = *t;
@@ -93,12 +96,14 @@ Status sd_element(Cursor& c, SdElement& element) {
   while (c.consume(' ')) {
     SdParam& param = element.params.emplace_back();
     param.name = c.sd_name();
-    if (param.name.empty()) return malformed("empty PARAM-NAME in [" + std::string(element.id) + "]");
+    if (param.name.empty())
+      return malformed("empty PARAM-NAME in [" + std::string(element.id) + "]");
     if (!c.consume('=') || !c.consume('"'))
       return malformed("expected =\"value\" after " + std::string(param.name));
     WEFT_RETURN_IF_ERROR(param_value(c, &param.value));
   }
-  if (!c.consume(']')) return malformed("unterminated SD-ELEMENT [" + std::string(element.id) + "]");
+  if (!c.consume(']'))
+    return malformed("unterminated SD-ELEMENT [" + std::string(element.id) + "]");
   return Status::ok();
 }
 

@@ -1,6 +1,7 @@
 // The RFC 5424 syslog message format:
 //
-//   <PRI>VERSION SP TIMESTAMP SP HOSTNAME SP APP-NAME SP PROCID SP MSGID SP STRUCTURED-DATA [SP MSG]
+//   <PRI>VERSION SP TIMESTAMP SP HOSTNAME SP APP-NAME SP PROCID SP MSGID SP STRUCTURED-DATA [SP
+//   MSG]
 //
 // "-" is the NILVALUE of any header field and of STRUCTURED-DATA. TIMESTAMP is RFC 3339 with
 // an optional fraction (any number of digits, nanoseconds kept) and "Z" or an offset.

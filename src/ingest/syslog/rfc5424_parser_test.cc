@@ -14,7 +14,8 @@ SyslogMessage parse_ok(std::string_view text) {
 
 TEST(Rfc5424, RfcExampleWithBom) {
   SyslogMessage m = parse_ok(
-      "<34>1 2003-10-11T22:14:15.003Z mymachine.example.com su - ID47 - \xEF\xBB\xBF'su root' failed for lonvick on /dev/pts/8");
+      "<34>1 2003-10-11T22:14:15.003Z mymachine.example.com su - ID47 - \xEF\xBB\xBF'su root' "
+      "failed for lonvick on /dev/pts/8");
   ASSERT_TRUE(m.priority);
   EXPECT_EQ(m.priority->facility, 4);
   EXPECT_EQ(m.priority->severity, 2);
@@ -66,13 +67,26 @@ TEST(Rfc5424, NilValuesAndProcId) {
 }
 
 TEST(Rfc5424, Malformed) {
-  for (std::string_view bad : {
-           "", "<>1 - - - - - -", "<192>1 - - - - - -", "<13>", "<13>1", "<13>1 ",
-           "<13>x - - - - - -", "<13>01 - - - - - -", "<13>1 2026-13-45T00:00:00Z h a p m -",
-           "<13>1 12345 h a p m -", "<13>1 - h a p m", "<13>1 - h a p m x", "<13>1 - h a p m [",
-           "<13>1 - h a p m [id", "<13>1 - h a p m [id a=\"b]", "<13>1 - h a p m [id a=b]",
-           "<13>1 - h a p m [id =\"b\"]", "<13>1 - h a p m []", "<13>1 - h a p m -x",
-           "<13>1 - h  a p m -"}) {
+  for (std::string_view bad : {"",
+                               "<>1 - - - - - -",
+                               "<192>1 - - - - - -",
+                               "<13>",
+                               "<13>1",
+                               "<13>1 ",
+                               "<13>x - - - - - -",
+                               "<13>01 - - - - - -",
+                               "<13>1 2026-13-45T00:00:00Z h a p m -",
+                               "<13>1 12345 h a p m -",
+                               "<13>1 - h a p m",
+                               "<13>1 - h a p m x",
+                               "<13>1 - h a p m [",
+                               "<13>1 - h a p m [id",
+                               "<13>1 - h a p m [id a=\"b]",
+                               "<13>1 - h a p m [id a=b]",
+                               "<13>1 - h a p m [id =\"b\"]",
+                               "<13>1 - h a p m []",
+                               "<13>1 - h a p m -x",
+                               "<13>1 - h  a p m -"}) {
     SyslogMessage m;
     Status s = parse_rfc5424(bad, m);
     EXPECT_FALSE(s.is_ok()) << bad;

@@ -65,8 +65,10 @@ Status SyslogDecoder::decode_frame(std::string_view frame, UnixNanos now, LogBat
   frame = trim_trailer(frame);
   if (is_blank(frame)) return Status::ok();
   Status parsed = parse_syslog_message(frame, now, message_);
-  if (parsed.is_ok()) append_parsed(now, out);
-  else append_unparsed(frame, parsed, now, out);
+  if (parsed.is_ok())
+    append_parsed(now, out);
+  else
+    append_unparsed(frame, parsed, now, out);
   return Status::ok();
 }
 

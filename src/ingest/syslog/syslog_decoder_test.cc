@@ -102,8 +102,9 @@ TEST_F(SyslogDecoderTest, UnparsableMessagesAreKeptWhole) {
 
 TEST_F(SyslogDecoderTest, BlankFramesAreSkipped) {
   LogBatch batch;
-  for (std::string_view blank : {std::string_view(""), std::string_view("\n"), std::string_view("\r\n"),
-                                 std::string_view("\0", 1), std::string_view("   ")})
+  for (std::string_view blank :
+       {std::string_view(""), std::string_view("\n"), std::string_view("\r\n"),
+        std::string_view("\0", 1), std::string_view("   ")})
     EXPECT_TRUE(decoder_.decode_frame(blank, kNow, batch).is_ok());
   EXPECT_TRUE(batch.records.empty());
 }

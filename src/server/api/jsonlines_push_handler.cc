@@ -22,9 +22,10 @@ constexpr std::string_view kPath = "/api/v1/push/jsonlines";
 constexpr std::string_view kRetryAfterSeconds = "1";
 
 HttpResponse store_refusal(const Status& status) {
-  http::status code = status.code() == StatusCode::kResourceExhausted ? http::status::too_many_requests
-                      : status.code() == StatusCode::kUnavailable     ? http::status::service_unavailable
-                                                                      : http::status::internal_server_error;
+  http::status code =
+      status.code() == StatusCode::kResourceExhausted ? http::status::too_many_requests
+      : status.code() == StatusCode::kUnavailable     ? http::status::service_unavailable
+                                                      : http::status::internal_server_error;
   HttpResponse response = json_error(code, status.message());
   if (code != http::status::internal_server_error)
     response.set(http::field::retry_after, kRetryAfterSeconds);
@@ -47,10 +48,12 @@ HttpResponse encoding_refusal(const Status& status, RejectReason* reason) {
 
 class JsonLinesPushEndpoint : public std::enable_shared_from_this<JsonLinesPushEndpoint> {
  public:
-  explicit JsonLinesPushEndpoint(ApiContext& context) : context_(context), door_(context.ingest_gate(), kPath) {}
+  explicit JsonLinesPushEndpoint(ApiContext& context)
+      : context_(context), door_(context.ingest_gate(), kPath) {}
 
   void handle(Request request, const Responder& respond);
-  HttpResponse rejection(const HttpRequestHeader& header, http::status status, std::string_view message);
+  HttpResponse rejection(const HttpRequestHeader& header, http::status status,
+                         std::string_view message);
 
  private:
   void submit(LogBatch batch, ingest::JsonLinesReport report, uint64_t wire_bytes,
@@ -69,8 +72,9 @@ void JsonLinesPushEndpoint::handle(Request request, const Responder& respond) {
     door_.refused(RejectReason::kBadTenant, 0, wire_bytes);
     return respond(json_error(http::status::bad_request, tenant.status().message()));
   }
-  auto payload = decode_content_encoding(message[http::field::content_encoding],
-                                         std::move(message.body()), context_.limits().max_request_bytes);
+  auto payload =
+      decode_content_encoding(message[http::field::content_encoding], std::move(message.body()),
+                              context_.limits().max_request_bytes);
   if (!payload) {
     RejectReason reason;
     HttpResponse response = encoding_refusal(payload.status(), &reason);
@@ -94,7 +98,8 @@ void JsonLinesPushEndpoint::submit(LogBatch batch, ingest::JsonLinesReport repor
   door_.submit(std::move(batch), wire_bytes,
                [self = shared_from_this(), respond, report = std::move(report)](Status status) {
                  if (!status.is_ok()) return respond(store_refusal(status));
-                 if (report.rejected == 0) return respond(HttpResponse{http::status::no_content, 11});
+                 if (report.rejected == 0)
+                   return respond(HttpResponse{http::status::no_content, 11});
                  respond(json_response(http::status::ok, ingest::json_lines_partial_body(report)));
                });
 }
@@ -105,7 +110,7 @@ HttpResponse JsonLinesPushEndpoint::rejection(const HttpRequestHeader& header, h
   auto length = header[http::field::content_length];
   if (!length.empty()) bytes = std::strtoull(std::string(length).c_str(), nullptr, 10);
   door_.refused(status == http::status::payload_too_large ? RejectReason::kTooLarge
-                                                         : RejectReason::kMalformed,
+                                                          : RejectReason::kMalformed,
                 0, bytes);
   return json_error(status, message);
 }
@@ -116,7 +121,9 @@ void add_jsonlines_push_routes(Router& router, ApiContext& context) {
   auto endpoint = std::make_shared<JsonLinesPushEndpoint>(context);
   router.add(
       http::verb::post, std::string(kPath),
-      [endpoint](Request request, Responder respond) { endpoint->handle(std::move(request), respond); },
+      [endpoint](Request request, Responder respond) {
+        endpoint->handle(std::move(request), respond);
+      },
       [endpoint](const HttpRequestHeader& header, http::status status, std::string_view message) {
         return endpoint->rejection(header, status, message);
       });

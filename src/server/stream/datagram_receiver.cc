@@ -72,8 +72,10 @@ void DatagramReceiver::on_receive(boost::system::error_code ec, size_t bytes) {
     return receive();
   }
   door_.door.received(bytes);
-  if (batcher_->full()) door_.door.refused(RejectReason::kBackpressure, 1, bytes);
-  else batcher_->add(std::string_view(buffer_->data(), bytes), bytes);
+  if (batcher_->full())
+    door_.door.refused(RejectReason::kBackpressure, 1, bytes);
+  else
+    batcher_->add(std::string_view(buffer_->data(), bytes), bytes);
   receive();
 }
 

@@ -26,9 +26,9 @@ class DatagramReceiver final : public StreamEndpoint,
                                public std::enable_shared_from_this<DatagramReceiver> {
  public:
   // Binds. kIoError naming the address when it cannot.
-  static Result<std::shared_ptr<DatagramReceiver>> open(boost::asio::io_context& io,
-                                                        const boost::asio::ip::udp::endpoint& endpoint,
-                                                        const StreamDoor& door);
+  static Result<std::shared_ptr<DatagramReceiver>> open(
+      boost::asio::io_context& io, const boost::asio::ip::udp::endpoint& endpoint,
+      const StreamDoor& door);
 
   DatagramReceiver(boost::asio::io_context& io, const StreamDoor& door);
   ~DatagramReceiver() override;

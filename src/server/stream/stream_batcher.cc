@@ -87,8 +87,8 @@ void StreamBatcher::on_outcome(Status status) {
 }
 
 void StreamBatcher::retry_later() {
-  retry_delay_ = retry_delay_.count() == 0 ? limits_.retry_min
-                                           : std::min(2 * retry_delay_, limits_.retry_max);
+  retry_delay_ =
+      retry_delay_.count() == 0 ? limits_.retry_min : std::min(2 * retry_delay_, limits_.retry_max);
   retry_timer_.expires_after(retry_delay_);
   retry_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
     if (ec || self->abandoned_) return;

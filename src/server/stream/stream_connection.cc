@@ -57,7 +57,8 @@ void StreamConnection::on_read(boost::system::error_code ec, size_t bytes) {
   }
   if (ec) {
     if (ec != boost::asio::error::eof && ec != boost::asio::error::operation_aborted)
-      log::debug("stream connection read failed", {{"door", door_.service.name}, {"error", ec.message()}});
+      log::debug("stream connection read failed",
+                 {{"door", door_.service.name}, {"error", ec.message()}});
     return finish();
   }
   read();

@@ -47,8 +47,8 @@ class StreamConnection final : public StreamEndpoint,
   boost::asio::ip::tcp::socket socket_;
   ingest::StreamFramer framer_;
   std::shared_ptr<StreamBatcher> batcher_;
-  bool reading_ = false;   // a read is in progress
-  bool paused_ = false;    // not reading because the batcher is full
+  bool reading_ = false;  // a read is in progress
+  bool paused_ = false;   // not reading because the batcher is full
   bool stopping_ = false;
   bool finished_ = false;  // the socket is closed; the batcher drains
 };

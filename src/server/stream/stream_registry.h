@@ -32,7 +32,8 @@ class StreamRegistry {
  private:
   mutable std::mutex mu_;
   std::condition_variable changed_;
-  std::unordered_map<const StreamEndpoint*, std::weak_ptr<StreamEndpoint>> endpoints_;  // guarded by mu_
+  std::unordered_map<const StreamEndpoint*, std::weak_ptr<StreamEndpoint>>
+      endpoints_;          // guarded by mu_
   bool stopping_ = false;  // guarded by mu_
 };
 

@@ -50,7 +50,8 @@ void send_tcp(const std::string& host_port, std::string_view bytes) {
   socket.shutdown(tcp::socket::shutdown_send);
 }
 
-uint64_t counter_value(std::string_view name, const std::string& endpoint, std::string_view reason = {}) {
+uint64_t counter_value(std::string_view name, const std::string& endpoint,
+                       std::string_view reason = {}) {
   MetricLabels labels{{"endpoint", endpoint}};
   if (!reason.empty()) labels.push_back({"reason", std::string(reason)});
   return MetricsRegistry::global().counter(name, "", labels).value();
@@ -124,7 +125,8 @@ TEST_F(StreamServerTest, SyslogOverTcpAndUdpIsStored) {
   net::io_context io;
   net::ip::udp::socket udp(io, net::ip::udp::v4());
   auto [host, port] = split(streams_->address("syslog/udp"));
-  net::ip::udp::endpoint target(net::ip::make_address(host), static_cast<unsigned short>(std::stoi(port)));
+  net::ip::udp::endpoint target(net::ip::make_address(host),
+                                static_cast<unsigned short>(std::stoi(port)));
   std::string datagram = "<11>1 - h a - - - four";
   udp.send_to(net::buffer(datagram), target);
   ASSERT_TRUE(wait_for_records(4));
@@ -133,7 +135,8 @@ TEST_F(StreamServerTest, SyslogOverTcpAndUdpIsStored) {
 TEST_F(StreamServerTest, JsonLinesBadLinesAreCountedAndTheRestStored) {
   open_store();
   start_streams();
-  uint64_t malformed = counter_value("weft_ingest_rejected_records_total", "jsonlines/tcp", "malformed");
+  uint64_t malformed =
+      counter_value("weft_ingest_rejected_records_total", "jsonlines/tcp", "malformed");
   send_tcp(streams_->address("jsonlines/tcp"), "{\"msg\":\"a\"}\nnot json\n\n{\"msg\":\"b\"}");
   ASSERT_TRUE(wait_for_records(2));
   EXPECT_EQ(counter_value("weft_ingest_rejected_records_total", "jsonlines/tcp", "malformed"),
@@ -143,7 +146,8 @@ TEST_F(StreamServerTest, JsonLinesBadLinesAreCountedAndTheRestStored) {
 TEST_F(StreamServerTest, OversizedLinesAreSkipped) {
   open_store();
   start_streams();
-  uint64_t too_large = counter_value("weft_ingest_rejected_records_total", "jsonlines/tcp", "too_large");
+  uint64_t too_large =
+      counter_value("weft_ingest_rejected_records_total", "jsonlines/tcp", "too_large");
   std::string huge = "{\"msg\":\"" + std::string(kJsonLinesMaxLineBytes, 'x') + "\"}\n";
   send_tcp(streams_->address("jsonlines/tcp"), "{\"msg\":\"a\"}\n" + huge + "{\"msg\":\"b\"}\n");
   ASSERT_TRUE(wait_for_records(2));
