@@ -11,11 +11,8 @@ std::string FixedId<N>::hex() const {
 
 template <size_t N>
 std::optional<FixedId<N>> FixedId<N>::from_hex(std::string_view hex) {
-  if (hex.size() != 2 * N) return std::nullopt;
-  auto raw = weft::from_hex(hex);
-  if (!raw) return std::nullopt;
   FixedId id;
-  id.assign(*raw);
+  if (!from_hex_into(hex, id.bytes.data(), N)) return std::nullopt;
   return id;
 }
 

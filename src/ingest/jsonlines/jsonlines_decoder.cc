@@ -111,10 +111,22 @@ std::optional<LogLevel> as_level(simdjson::dom::element e) {
 
 JsonLinesDecoder::JsonLinesDecoder(JsonLinesFields fields) : fields_(std::move(fields)) {}
 
+static_assert(simdjson::SIMDJSON_PADDING <= FrameDecoder::kFramePadding);
+
 Status JsonLinesDecoder::decode_frame(std::string_view line, UnixNanos now, LogBatch& out) {
+  return decode(line, false, now, out);
+}
+
+Status JsonLinesDecoder::decode_padded_frame(std::string_view line, UnixNanos now,
+                                             LogBatch& out) {
+  return decode(line, true, now, out);
+}
+
+Status JsonLinesDecoder::decode(std::string_view line, bool padded, UnixNanos now,
+                                LogBatch& out) {
   if (is_blank(line)) return Status::ok();
   Element root;
-  auto err = parser_.parse(line.data(), line.size()).get(root);
+  auto err = parser_.parse(line.data(), line.size(), /*realloc_if_needed=*/!padded).get(root);
   if (err != simdjson::SUCCESS)
     return Status::invalid(std::string("malformed JSON: ") + simdjson::error_message(err));
   if (root.type() != element_type::OBJECT) return Status::invalid("expected a JSON object");

@@ -38,6 +38,8 @@ class JsonLinesDecoder final : public FrameDecoder {
   explicit JsonLinesDecoder(JsonLinesFields fields = {});
 
   Status decode_frame(std::string_view line, UnixNanos now, LogBatch& out) override;
+  // Parses the line in place, without copying it into the parser first.
+  Status decode_padded_frame(std::string_view line, UnixNanos now, LogBatch& out) override;
 
  private:
   using Element = simdjson::dom::element;
@@ -47,6 +49,7 @@ class JsonLinesDecoder final : public FrameDecoder {
     bool taken = false;
   };
 
+  Status decode(std::string_view line, bool padded, UnixNanos now, LogBatch& out);
   Status flatten(simdjson::dom::object object, std::string_view prefix, int depth);
   // The first untaken field named one of `names`, marked taken; nullptr when none is present.
   Field* take(const std::vector<std::string>& names);

@@ -37,8 +37,9 @@ class FrameBatch {
   size_t bytes() const { return data_.size(); }
   uint64_t wire_bytes() const { return wire_bytes_; }
 
-  // Decodes every frame with `decoder` into `out`; rejected frames are counted in `rejects`
-  // (nullptr: not counted, as on a retry).
+  // Decodes every frame with `decoder` into `out` (as padded frames: the batch keeps
+  // FrameDecoder::kFramePadding bytes of capacity after its last frame); rejected frames are
+  // counted in `rejects` (nullptr: not counted, as on a retry).
   void decode(FrameDecoder& decoder, LogBatch& out, FrameRejects* rejects) const;
 
   void clear();

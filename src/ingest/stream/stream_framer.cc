@@ -73,11 +73,20 @@ std::optional<Frame> StreamFramer::next_octet_counted(size_t digits) {
   return message(start_ + header, length, header + length);
 }
 
+size_t StreamFramer::find_delimiter(const char* base, size_t from, size_t size) const {
+  const void* lf = std::memchr(base + from, '\n', size - from);
+  size_t at = lf ? static_cast<const char*>(lf) - base : size;
+  if (framing_ == Framing::kSyslog && at > from) {
+    const void* nul = std::memchr(base + from, '\0', at - from);
+    if (nul) at = static_cast<const char*>(nul) - base;
+  }
+  return at;
+}
+
 std::optional<Frame> StreamFramer::next_delimited() {
   const char* base = buf_.data() + start_;
   size_t size = end_ - start_;
-  size_t at = scanned_;
-  while (at < size && !is_delimiter(base[at])) ++at;
+  size_t at = find_delimiter(base, scanned_, size);
   if (at == size) {
     scanned_ = size;
     if (size <= max_frame_) return std::nullopt;
@@ -105,8 +114,7 @@ std::optional<Frame> StreamFramer::skip_oversized() {
   } else {
     const char* base = buf_.data() + start_;
     size_t size = end_ - start_;
-    size_t at = 0;
-    while (at < size && !is_delimiter(base[at])) ++at;
+    size_t at = find_delimiter(base, 0, size);
     if (at == size) {
       skipped_ += size;
       start_ = end_;

@@ -66,9 +66,8 @@ class StreamFramer {
   // Length of an octet count at the start of `text` ("123 "): the digit count, 0 when the
   // frame is not octet-counted, or nullopt when more bytes are needed to tell.
   std::optional<size_t> octet_count_digits(std::string_view text) const;
-  bool is_delimiter(char c) const {
-    return c == '\n' || (framing_ == Framing::kSyslog && c == '\0');
-  }
+  // The first delimiter in base[from, size), or size when there is none.
+  size_t find_delimiter(const char* base, size_t from, size_t size) const;
   void skip_empty_frames();
   Frame message(size_t begin, size_t length, size_t consumed);
 

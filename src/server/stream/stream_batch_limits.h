@@ -9,8 +9,8 @@ namespace weft::server {
 
 struct StreamBatchLimits {
   // A batch is submitted once it holds this many frames or bytes ...
-  size_t max_frames = 2000;
-  size_t max_bytes = 1 << 20;
+  size_t max_frames = 8000;
+  size_t max_bytes = 4 << 20;
   // ... or, when nothing is in flight, this long after its first frame arrived. While a batch
   // is in flight the next one fills, and is submitted as soon as the first is acknowledged.
   std::chrono::milliseconds linger{20};
