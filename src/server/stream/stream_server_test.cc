@@ -185,6 +185,36 @@ TEST_F(StreamServerTest, BackpressureHoldsTheSenderAndLosesNothing) {
   EXPECT_TRUE(wait_for_records(kMessages)) << store_->memstore().log_count();
 }
 
+// UDP cannot hold its senders back: while storage refuses and the socket's batches are full,
+// datagrams are dropped and counted; everything else arrives once storage accepts.
+TEST_F(StreamServerTest, UdpDropsAreCounted) {
+  StreamBatchLimits limits;
+  limits.max_frames = 10;  // 40 for UDP
+  limits.retry_min = 20ms;
+  limits.retry_max = 50ms;
+  start_streams(limits);
+  uint64_t dropped_before =
+      counter_value("weft_ingest_rejected_records_total", "syslog/udp", "backpressure");
+  net::io_context io;
+  net::ip::udp::socket udp(io, net::ip::udp::v4());
+  auto [host, port] = split(streams_->address("syslog/udp"));
+  net::ip::udp::endpoint target(net::ip::make_address(host),
+                                static_cast<unsigned short>(std::stoi(port)));
+  const uint64_t kDatagrams = 300;
+  for (uint64_t i = 0; i < kDatagrams; ++i) {
+    std::string datagram = "<14>1 - h app - - - datagram " + std::to_string(i);
+    udp.send_to(net::buffer(datagram), target);
+    if (i % 50 == 49) std::this_thread::sleep_for(20ms);  // no kernel buffer overflow
+  }
+  std::this_thread::sleep_for(300ms);
+  uint64_t dropped =
+      counter_value("weft_ingest_rejected_records_total", "syslog/udp", "backpressure") -
+      dropped_before;
+  EXPECT_GT(dropped, 0u);
+  open_store();
+  EXPECT_TRUE(wait_for_records(kDatagrams - dropped)) << store_->memstore().log_count();
+}
+
 TEST_F(StreamServerTest, StopStoresWhatWasRead) {
   open_store();
   StreamBatchLimits limits;
