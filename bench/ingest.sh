@@ -60,6 +60,7 @@ extra+=(${WEFT_BENCH_ARGS:-})
 echo "== weft serve --data-dir $DATA_DIR --listen 127.0.0.1:$API_PORT --otlp-http-listen 127.0.0.1:$OTLP_PORT ${extra[*]}"
 "$WEFT" serve --data-dir "$DATA_DIR" --listen "127.0.0.1:$API_PORT" \
   --otlp-http-listen "127.0.0.1:$OTLP_PORT" --otlp-grpc-listen "127.0.0.1:$GRPC_PORT" \
+  --syslog-listen "" --jsonlines-listen "" \
   "${extra[@]}" >"$LOG" 2>&1 &
 WEFT_PID=$!
 

@@ -10,7 +10,7 @@ seconds="${1:-60}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build-fuzz"
 targets=(otlp_proto_fuzz otlp_json_fuzz loki_push_proto_fuzz loki_push_json_fuzz
-         prometheus_labels_fuzz elastic_bulk_fuzz splunk_hec_fuzz)
+         prometheus_labels_fuzz elastic_bulk_fuzz splunk_hec_fuzz syslog_fuzz jsonlines_fuzz)
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEFT_FUZZ=ON -DWEFT_TESTS=OFF >/dev/null
@@ -20,13 +20,14 @@ cmake --build "$build" --target "${targets[@]}" otlp_fuzz_seeds loki_fuzz_seeds
 "$build/fuzz/loki_fuzz_seeds" "$build/corpus/loki_push_proto_fuzz" \
   "$build/corpus/loki_push_json_fuzz" "$build/corpus/prometheus_labels_fuzz"
 
-# Seed files kept in the tree (fuzz/seeds/<target>/), for targets without a seed program.
-for target in "${targets[@]}"; do
-  if [ -d "$root/fuzz/seeds/$target" ]; then
-    mkdir -p "$build/corpus/$target"
-    cp -n "$root/fuzz/seeds/$target/"* "$build/corpus/$target/"
-  fi
+for seeds in "$root"/fuzz/seeds/*/; do  # targets whose seeds are files in the tree
+  target="$(basename "$seeds")"
+  mkdir -p "$build/corpus/$target"
+  cp -n "$seeds"* "$build/corpus/$target/"
 done
+
+# Undefined behaviour stops a target (and so fails the run) instead of being printed only.
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 
 failed=0
 for target in "${targets[@]}"; do

@@ -14,6 +14,7 @@ packages=(
   libboost-dev libsimdjson-dev libyaml-cpp-dev zlib1g-dev libxxhash-dev libsnappy-dev libzstd-dev zstd
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
+  bsdutils rsyslog  # logger(1) and rsyslogd: the real senders of the syslog integration test
 )
 if [ "${1:-}" = test ]; then
   packages+=(chromium fonts-dejavu-core)

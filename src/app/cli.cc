@@ -82,15 +82,18 @@ struct LoadgenFlags {
   std::string data_dir;
   bool json = false;
   CLI::Option* seed = nullptr;
+  CLI::Option* endpoint = nullptr;
 };
 
 void add_loadgen_flags(CLI::App& cmd, LoadgenFlags& flags) {
   loadgen::LoadgenOptions& o = flags.options;
   cmd.add_option("--endpoint", o.endpoint,
-                 "Base URL of the server. Default: http://127.0.0.1:4318 (otlp-grpc: "
-                 "http://127.0.0.1:4317).");
+                 "Base URL of the server; tcp://host:port for syslog and jsonlines. Default: "
+                 "http://127.0.0.1:4318 (otlp-grpc: http://127.0.0.1:4317, syslog: "
+                 "tcp://127.0.0.1:5514, jsonlines: tcp://127.0.0.1:5170).");
   cmd.add_option("--protocol", flags.protocol,
-                 "otlp-http, otlp-grpc, loki, elastic or splunk-hec. Default: otlp-http.");
+                 "otlp-http, otlp-grpc, loki, elastic, splunk-hec, syslog or jsonlines. "
+                 "Default: otlp-http.");
   cmd.add_option("--signal", flags.signal,
                  "logs or traces (traces: otlp-http and otlp-grpc only). Default: logs.");
   cmd.add_flag("--gzip", o.gzip,

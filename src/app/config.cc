@@ -3,11 +3,20 @@
 
 #include <charconv>
 
+#include "server/api/tenant.h"
+
 namespace weft::app {
 
 namespace {
 
 using Apply = std::function<Status(Config&, std::string_view)>;
+
+// The defaults, for the table. (A static object: `Config{}.*field` crashes g++ 12 once Config
+// holds the JSON lines field lists.)
+const Config& defaults() {
+  static const Config kDefaults;
+  return kDefaults;
+}
 
 Status setting_error(std::string_view key, const std::string& expected, std::string_view got) {
   return Status::invalid(std::string(key) + ": expected " + expected + ", got \"" +
@@ -31,7 +40,7 @@ Setting size_setting(std::string key, std::string description, uint64_t Config::
     c.*field = *v;
     return Status::ok();
   };
-  return {key, std::move(description), size_text(Config{}.*field), expected, apply};
+  return {key, std::move(description), size_text(defaults().*field), expected, apply};
 }
 
 template <typename Int>
@@ -46,7 +55,7 @@ Setting int_setting(std::string key, std::string description, Int Config::*field
     c.*field = static_cast<Int>(v);
     return Status::ok();
   };
-  return {key, std::move(description), std::to_string(Config{}.*field), expected, apply};
+  return {key, std::move(description), std::to_string(defaults().*field), expected, apply};
 }
 
 Setting bool_setting(std::string key, std::string description, bool Config::*field) {
@@ -56,7 +65,7 @@ Setting bool_setting(std::string key, std::string description, bool Config::*fie
     else return setting_error(key, "true or false", text);
     return Status::ok();
   };
-  return {key, std::move(description), Config{}.*field ? "true" : "false", "true or false", apply};
+  return {key, std::move(description), defaults().*field ? "true" : "false", "true or false", apply};
 }
 
 Setting address_setting(std::string key, std::string description, std::string Config::*field) {
@@ -66,7 +75,55 @@ Setting address_setting(std::string key, std::string description, std::string Co
     c.*field = std::string(text);
     return Status::ok();
   };
-  return {key, std::move(description), Config{}.*field, expected, apply};
+  return {key, std::move(description), defaults().*field, expected, apply};
+}
+
+Setting tenant_setting(std::string key, std::string description, std::string Config::*field) {
+  std::string expected = "1-150 characters of A-Z a-z 0-9 _ . -";
+  Apply apply = [key, expected, field](Config& c, std::string_view text) -> Status {
+    if (!server::api::is_valid_tenant(text)) return setting_error(key, expected, text);
+    c.*field = std::string(text);
+    return Status::ok();
+  };
+  return {key, std::move(description), defaults().*field, expected, apply};
+}
+
+using FieldList = std::vector<std::string> ingest::JsonLinesFields::*;
+
+Setting field_list_setting(std::string key, std::string role, FieldList field) {
+  std::string expected = "comma-separated field names";
+  Apply apply = [key, expected, field](Config& c, std::string_view text) -> Status {
+    auto names = ingest::parse_field_list(text);
+    if (!names.is_ok()) return setting_error(key, expected, text);
+    c.jsonlines_fields.*field = std::move(*names);
+    return Status::ok();
+  };
+  std::string description = "JSON lines: the fields that hold a record's " + role +
+                            "; the first one present in a line is used.";
+  return {key, std::move(description), ingest::join_field_list(defaults().jsonlines_fields.*field),
+          expected, apply};
+}
+
+std::vector<Setting> stream_settings() {
+  using F = ingest::JsonLinesFields;
+  return {
+      address_setting("syslog.listen",
+                      "Syslog listener, TCP and UDP on the same address: RFC 5424 and RFC 3164, "
+                      "octet-counted or newline-framed.",
+                      &Config::syslog_listen),
+      tenant_setting("syslog.tenant", "Tenant of every record received over syslog.",
+                     &Config::syslog_tenant),
+      address_setting("jsonlines.listen", "JSON lines listener (TCP): one JSON object per line.",
+                      &Config::jsonlines_listen),
+      tenant_setting("jsonlines.tenant", "Tenant of every record received on `jsonlines.listen`.",
+                     &Config::jsonlines_tenant),
+      field_list_setting("jsonlines.time_fields", "time", &F::time),
+      field_list_setting("jsonlines.message_fields", "message (the body)", &F::message),
+      field_list_setting("jsonlines.level_fields", "level (severity)", &F::level),
+      field_list_setting("jsonlines.service_fields", "service name", &F::service),
+      field_list_setting("jsonlines.trace_id_fields", "trace id (hex)", &F::trace_id),
+      field_list_setting("jsonlines.span_id_fields", "span id (hex)", &F::span_id),
+  };
 }
 
 Setting data_dir_setting() {
@@ -76,7 +133,7 @@ Setting data_dir_setting() {
     return Status::ok();
   };
   return {"data_dir", "Directory of the write-ahead log and all stored data; created if missing.",
-          Config{}.data_dir, "a directory path", apply};
+          defaults().data_dir, "a directory path", apply};
 }
 
 Setting log_level_setting() {
@@ -86,7 +143,7 @@ Setting log_level_setting() {
     c.log_level = std::string(text);
     return Status::ok();
   };
-  return {"log_level", "Lowest level of weft's own logs (logfmt on stderr).", Config{}.log_level,
+  return {"log_level", "Lowest level of weft's own logs (logfmt on stderr).", defaults().log_level,
           "debug, info, warn or error", apply};
 }
 
@@ -113,7 +170,7 @@ Setting duration_setting(std::string key, std::string description,
 }
 
 std::vector<Setting> make_settings() {
-  return {
+  std::vector<Setting> all = {
       data_dir_setting(),
       address_setting("listen", "Main HTTP listener: native API, OTLP/HTTP, Loki push, /metrics, /ready.",
                       &Config::listen),
@@ -125,7 +182,10 @@ std::vector<Setting> make_settings() {
                       "OTLP/gRPC listener (the OpenTelemetry SDKs' default gRPC port): the logs "
                       "and trace Export services.",
                       &Config::otlp_grpc_listen),
-      int_setting("http_threads", "Threads serving HTTP; 0 means one per CPU core.",
+  };
+  for (Setting& s : stream_settings()) all.push_back(std::move(s));
+  std::vector<Setting> rest = {
+      int_setting("http_threads", "Threads serving HTTP, and as many for the syslog and JSON lines listeners; 0 means one per CPU core.",
                   &Config::http_threads, 0, 256),
       log_level_setting(),
       size_setting("limits.max_request_bytes",
@@ -174,6 +234,8 @@ std::vector<Setting> make_settings() {
                        &Config::loki_creation_grace_period, std::chrono::seconds(0),
                        std::chrono::hours(87600)),
   };
+  for (Setting& s : rest) all.push_back(std::move(s));
+  return all;
 }
 
 }  // namespace

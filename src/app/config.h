@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "ingest/jsonlines/jsonlines_fields.h"
 
 namespace weft::app {
 
@@ -23,6 +24,11 @@ struct Config {
   std::string listen = "127.0.0.1:3100";
   std::string otlp_http_listen = "127.0.0.1:4318";
   std::string otlp_grpc_listen = "127.0.0.1:4317";
+  std::string syslog_listen = "127.0.0.1:5514";
+  std::string syslog_tenant = "default";
+  std::string jsonlines_listen = "127.0.0.1:5170";
+  std::string jsonlines_tenant = "default";
+  ingest::JsonLinesFields jsonlines_fields;
   int http_threads = 0;
   std::string log_level = "info";
   uint64_t max_request_bytes = 20ull << 20;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "app/commands.h"
@@ -15,7 +16,34 @@ TEST(ConfigTest, DefaultsMatchTheIssue) {
   EXPECT_EQ(c.data_dir, "./weft-data");
   EXPECT_EQ(c.listen, "127.0.0.1:3100");
   EXPECT_EQ(c.otlp_http_listen, "127.0.0.1:4318");
+  EXPECT_EQ(c.syslog_listen, "127.0.0.1:5514");
+  EXPECT_EQ(c.jsonlines_listen, "127.0.0.1:5170");
+  EXPECT_EQ(c.syslog_tenant, "default");
   EXPECT_TRUE(c.wal_fsync);
+}
+
+TEST(ConfigTest, SyslogAndJsonLinesSettings) {
+  Config c;
+  Status s = load_config_yaml(c,
+                              "syslog:\n  listen: 0.0.0.0:514\n  tenant: infra\n"
+                              "jsonlines:\n  listen: ''\n  message_fields: text, msg\n"
+                              "  trace_id_fields: dd.trace_id\n",
+                              "test.yaml");
+  ASSERT_TRUE(s.is_ok()) << s.to_string();
+  EXPECT_EQ(c.syslog_listen, "0.0.0.0:514");
+  EXPECT_EQ(c.syslog_tenant, "infra");
+  EXPECT_EQ(c.jsonlines_listen, "");
+  EXPECT_EQ(c.jsonlines_fields.message, (std::vector<std::string>{"text", "msg"}));
+  EXPECT_EQ(c.jsonlines_fields.trace_id, (std::vector<std::string>{"dd.trace_id"}));
+  EXPECT_EQ(c.jsonlines_fields.time, ingest::JsonLinesFields{}.time);
+  s = apply_setting(c, "syslog.tenant", "no spaces");
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_NE(s.message().find("syslog.tenant: expected 1-150 characters"), std::string::npos) << s.message();
+  s = apply_setting(c, "jsonlines.level_fields", "level,,lvl");
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_NE(s.message().find("jsonlines.level_fields: expected comma-separated field names"), std::string::npos)
+      << s.message();
+  EXPECT_FALSE(apply_setting(c, "syslog.listen", "nowhere").is_ok());
 }
 
 TEST(ConfigTest, YamlSectionsFlattenIntoKeys) {
@@ -101,9 +129,15 @@ TEST(ConfigTest, ParsesSizesAndDurations) {
 }
 
 TEST(ConfigTest, FlagsAreDerivedFromKeys) {
+  std::map<std::string, std::string> want{{"wal.fsync", "--wal-fsync"},
+                                          {"otlp_http_listen", "--otlp-http-listen"},
+                                          {"syslog.listen", "--syslog-listen"},
+                                          {"jsonlines.time_fields", "--jsonlines-time-fields"}};
   for (const auto& s : settings()) {
-    if (s.key == "wal.fsync") EXPECT_EQ(s.flag(), "--wal-fsync");
-    if (s.key == "otlp_http_listen") EXPECT_EQ(s.flag(), "--otlp-http-listen");
+    auto it = want.find(s.key);
+    if (it != want.end()) {
+      EXPECT_EQ(s.flag(), it->second);
+    }
   }
 }
 

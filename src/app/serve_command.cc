@@ -30,6 +30,11 @@ server::ServerOptions server_options(const Config& c) {
   o.listen = c.listen;
   o.otlp_http_listen = c.otlp_http_listen;
   o.otlp_grpc_listen = c.otlp_grpc_listen;
+  o.syslog_listen = c.syslog_listen;
+  o.syslog_tenant = c.syslog_tenant;
+  o.jsonlines_listen = c.jsonlines_listen;
+  o.jsonlines_tenant = c.jsonlines_tenant;
+  o.jsonlines_fields = c.jsonlines_fields;
   o.http_threads = c.http_threads;
   o.max_request_bytes = c.max_request_bytes;
   o.max_query_limit = c.query_max_limit;

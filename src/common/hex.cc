@@ -6,15 +6,13 @@ namespace weft {
 
 namespace {
 
-// The value of every byte as a hex digit, or -1: one load per digit on the ingest path.
+// The value of each byte as a hex digit (either case), or -1.
 constexpr std::array<int8_t, 256> kHexValues = [] {
   std::array<int8_t, 256> values{};
-  for (int c = 0; c < 256; ++c) {
-    if (c >= '0' && c <= '9') values[c] = static_cast<int8_t>(c - '0');
-    else if (c >= 'a' && c <= 'f') values[c] = static_cast<int8_t>(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') values[c] = static_cast<int8_t>(c - 'A' + 10);
-    else values[c] = -1;
-  }
+  values.fill(-1);
+  for (int c = '0'; c <= '9'; ++c) values[c] = static_cast<int8_t>(c - '0');
+  for (int c = 'a'; c <= 'f'; ++c) values[c] = static_cast<int8_t>(c - 'a' + 10);
+  for (int c = 'A'; c <= 'F'; ++c) values[c] = static_cast<int8_t>(c - 'A' + 10);
   return values;
 }();
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 
@@ -69,6 +70,9 @@ Result<UnixNanos> parse_rfc3339(std::string_view s) {
   int64_t offset = 0;
   if (!parse_offset(s, pos, offset)) return bad_time(s);
   int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - offset;
+  // Unix nanoseconds in an int64 reach from 1677 to 2262.
+  constexpr int64_t kMaxSeconds = INT64_MAX / kNanosPerSecond - 1;
+  if (secs > kMaxSeconds || secs < -kMaxSeconds) return bad_time(s);
   return secs * kNanosPerSecond + frac;
 }
 
@@ -89,6 +93,11 @@ unsigned days_in_month(int64_t year, unsigned month) {
   if (month < 1 || month > 12) return 0;
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+int64_t unix_seconds_from_civil(int64_t year, unsigned month, unsigned day, int hour, int minute,
+                                int second) {
+  return days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
 }
 
 UnixNanos now_unix_nanos() {

@@ -27,4 +27,8 @@ unsigned days_in_month(int64_t year, unsigned month);
 // of unix nanoseconds.
 Result<UnixNanos> parse_time(std::string_view text);
 
+// Unix seconds of a UTC date and time (proleptic Gregorian; no range checks).
+int64_t unix_seconds_from_civil(int64_t year, unsigned month, unsigned day, int hour, int minute,
+                                int second);
+
 }  // namespace weft

@@ -23,6 +23,10 @@ TEST(TimeTest, RejectsGarbage) {
   EXPECT_FALSE(parse_time("2023-13-14T22:13:20Z").is_ok());
   EXPECT_FALSE(parse_time("2023-11-14T22:13:20").is_ok());
   EXPECT_FALSE(parse_time("2023-11-14T22:13:20.Z").is_ok());
+  // Out of the range of int64 unix nanoseconds (1677-2262).
+  EXPECT_FALSE(parse_time("4053-01-01T00:00:00Z").is_ok());
+  EXPECT_FALSE(parse_time("1000-01-01T00:00:00Z").is_ok());
+  EXPECT_TRUE(parse_time("2262-01-01T00:00:00Z").is_ok());
   EXPECT_FALSE(parse_time("99999999999999999999999").is_ok());
 }
 

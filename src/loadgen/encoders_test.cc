@@ -1,13 +1,17 @@
 // The Loki, Elasticsearch and Splunk HEC encoders, decoded back: snappy, the PushRequest
 // protobuf (read with the project's wire reader), the bulk NDJSON and the HEC events (parsed
-// with simdjson).
+// with simdjson); the syslog and JSON lines encoders, read back by weft's own stream decoders.
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
 #include <map>
 #include <sstream>
 
+#include "ingest/jsonlines/jsonlines_http.h"
+#include "ingest/stream/stream_framer.h"
+#include "ingest/syslog/syslog_decoder.h"
 #include "loadgen/elastic_bulk_encoder.h"
+#include "loadgen/stream_encoders.h"
 #include "loadgen/loki_push_encoder.h"
 #include "common/snappy_block.h"
 #include "loadgen/splunk_hec_encoder.h"
@@ -170,6 +174,55 @@ TEST(SplunkHecEncoder, WritesOneEventObjectPerRecord) {
   EXPECT_EQ(std::string_view(event["source"]), "pay\"ment");
   EXPECT_TRUE(event["host"].error() != simdjson::SUCCESS);
   EXPECT_TRUE(event["event"]["span_id"].error() != simdjson::SUCCESS);
+}
+
+}  // namespace
+}  // namespace weft::loadgen
+
+// The stream encoders, read back by weft's own decoders.
+namespace weft::loadgen {
+namespace {
+
+TEST(StreamEncoders, SyslogFramesDecodeBack) {
+  LogBatch batch = sample_batch();
+  std::string wire = encode_syslog_frames(batch);
+  ingest::StreamFramer framer(ingest::Framing::kSyslog, 1 << 16);
+  framer.append(wire);
+  ingest::SyslogDecoder decoder;
+  LogBatch back;
+  while (auto frame = framer.next()) {
+    ASSERT_EQ(frame->kind, ingest::Frame::Kind::kMessage);
+    ASSERT_TRUE(decoder.decode_frame(frame->bytes, 1, back).is_ok());
+  }
+  ASSERT_EQ(back.records.size(), 3u);
+  const LogRecord& first = back.records[0];
+  EXPECT_EQ(*first.body.as_string(), "order placed");
+  EXPECT_EQ(first.time_unix_nano, 1'700'000'000'123'456'000);  // microseconds on the wire
+  EXPECT_EQ(first.severity_text, "info");
+  EXPECT_EQ(service_name(*first.resource), "checkout");
+  EXPECT_EQ(any_value_to_text(*find_attribute(first.attributes, "trace@32473.trace_id")),
+            "0102030405060708090a0b0c0d0e0f10");
+  EXPECT_EQ(find_attribute(first.attributes, "syslog.parse_error"), nullptr);
+  EXPECT_EQ(back.records[1].severity_text, "err");
+  EXPECT_EQ(*back.records[1].body.as_string(), "card declined \"x\"");
+}
+
+TEST(StreamEncoders, JsonLinesDecodeBack) {
+  LogBatch batch = sample_batch();
+  std::string wire = encode_json_lines(batch);
+  ingest::JsonLinesDecoder decoder;
+  ingest::JsonLinesReport report;
+  LogBatch back = ingest::decode_json_lines_body(wire, decoder, 1, &report);
+  EXPECT_EQ(report.rejected, 0u);
+  ASSERT_EQ(back.records.size(), 3u);
+  const LogRecord& first = back.records[0];
+  EXPECT_EQ(*first.body.as_string(), "order placed");
+  EXPECT_EQ(first.time_unix_nano, 1'700'000'000'123'456'789);
+  EXPECT_EQ(first.severity_number, 9);
+  EXPECT_EQ(first.trace_id.hex(), "0102030405060708090a0b0c0d0e0f10");
+  EXPECT_EQ(service_name(*first.resource), "checkout");
+  EXPECT_EQ(service_name(*back.records[1].resource), "pay\"ment");
+  EXPECT_EQ(back.records[1].severity_number, 17);
 }
 
 }  // namespace

@@ -4,13 +4,15 @@
 // connect, connection lost, timeout).
 //
 // Implementations: HttpLoadConnection (http_load_connection.h), GrpcLoadConnection
-// (grpc_load_connection.h). Not thread-safe: one connection per driver thread.
+// (grpc_load_connection.h), StreamLoadConnection (stream_load_connection.h: a plain TCP stream,
+// where "acknowledged" means written). Not thread-safe: one connection per driver thread.
 #pragma once
 
 #include <functional>
 #include <memory>
 #include <string>
 
+#include "common/status.h"
 #include "loadgen/request_pool.h"
 
 namespace weft::loadgen {
@@ -26,6 +28,9 @@ class LoadConnection {
  public:
   virtual ~LoadConnection() = default;
   virtual SendOutcome send(const PoolEntry& entry) = 0;
+  // At the end of the run: a stream connection closes its sending side and waits until the
+  // server has read everything.
+  virtual Status finish() { return Status::ok(); }
 };
 
 // Makes one connection per driver thread.

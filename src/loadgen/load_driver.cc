@@ -38,14 +38,14 @@ const PoolEntry& LoadDriver::entry(const RequestPool& pool, uint64_t k) const {
 void LoadDriver::work(const RequestPool& pool, Worker& w) {
   while (true) {
     uint64_t k = next_.fetch_add(1);
-    if (options_.max_requests > 0 && k >= options_.max_requests) return;
+    if (options_.max_requests > 0 && k >= options_.max_requests) break;
     std::optional<Clock::time_point> due;
     if (seconds_per_request_ > 0) {
       due = start_ + std::chrono::duration_cast<Clock::duration>(
                          std::chrono::duration<double>(seconds_per_request_ * static_cast<double>(k)));
-      if (!wait_until(*due)) return;
+      if (!wait_until(*due)) break;
     } else if (over(Clock::now())) {
-      return;
+      break;
     }
     const PoolEntry& e = entry(pool, k);
     Clock::time_point sent = Clock::now();
@@ -68,6 +68,8 @@ void LoadDriver::work(const RequestPool& pool, Worker& w) {
       w.report.non_2xx[outcome.code] += 1;
     }
   }
+  Status finished = w.connection->finish();
+  if (!finished.is_ok() && w.report.io_errors++ == 0) w.report.first_error = finished.message();
 }
 
 DriverReport LoadDriver::run(const RequestPool& pool) {

@@ -56,11 +56,12 @@ std::string format_report_text(const LoadgenReport& r) {
          (r.gzip ? ", gzip" : "") + "\n";
   out += "  pre-encoded: " + std::to_string(r.pool_requests) + " requests, " +
          fixed(r.pool_mb, 1) + " MB in " + fixed(r.encode_seconds, 2) + " s\n";
-  out += "  acknowledged: " + std::to_string(d.records) + " records in " +
-         std::to_string(d.requests) + " requests, " + fixed(r.seconds(), 2) + " s\n";
+  out += std::string(r.stream ? "  written (TCP, no acknowledgements): " : "  acknowledged: ") +
+         std::to_string(d.records) + " records in " + std::to_string(d.requests) +
+         (r.stream ? " writes, " : " requests, ") + fixed(r.seconds(), 2) + " s\n";
   out += "  throughput: " + fixed(r.records_per_second(), 0) + " records/s, " +
          fixed(r.mb_per_second(), 2) + " MB/s\n";
-  out += "  ack latency ms: " + latency_text(l) + "\n";
+  out += std::string(r.stream ? "  write latency ms: " : "  ack latency ms: ") + latency_text(l) + "\n";
   if (d.scheduled_latency.count > 0)
     out += "  from due time ms: " + latency_text(d.scheduled_latency) + "\n";
   out += std::string(r.grpc() ? "  non-OK: " : "  non-2xx: ") + refusals_text(r) + " (" +
@@ -80,6 +81,7 @@ std::string format_report_json(const LoadgenReport& r) {
   w.key("source"), w.value(r.source);
   w.key("endpoint"), w.value(r.endpoint);
   w.key("connections"), w.value(r.connections);
+  w.key("acknowledged"), w.value(!r.stream);
   w.key("rate_target"), w.value(r.rate_target);
   w.key("pool_requests"), w.value(static_cast<uint64_t>(r.pool_requests));
   w.key("encode_seconds"), w.value(r.encode_seconds);

@@ -6,16 +6,22 @@
 #include "common/gzip.h"
 #include "loadgen/grpc_load_connection.h"
 #include "loadgen/http_load_connection.h"
+#include "loadgen/stream_load_connection.h"
 
 namespace weft::loadgen {
 
 Result<LoadTransport> LoadTransport::make(TransportOptions options) {
+  if (is_stream_protocol(options.protocol)) {
+    Result<client::TcpEndpoint> tcp = client::parse_tcp_endpoint(options.endpoint);
+    if (!tcp.is_ok()) return Status::invalid("endpoint: " + tcp.status().message());
+    return LoadTransport(std::move(options), {}, std::move(*tcp));
+  }
   Result<client::HttpEndpoint> endpoint = client::parse_http_endpoint(options.endpoint);
   if (!endpoint.is_ok()) return endpoint.status();
   if (options.protocol == Protocol::kOtlpGrpc && !endpoint->base_path.empty())
     return Status::invalid("endpoint \"" + options.endpoint +
                            "\": an OTLP/gRPC endpoint has no path (http://host:port)");
-  return LoadTransport(std::move(options), std::move(*endpoint));
+  return LoadTransport(std::move(options), std::move(*endpoint), {});
 }
 
 std::string LoadTransport::grpc_target() const {
@@ -24,6 +30,10 @@ std::string LoadTransport::grpc_target() const {
 }
 
 PoolEntry LoadTransport::prepare(std::string body, uint64_t records) const {
+  if (stream()) {
+    uint64_t bytes = body.size();
+    return {StreamBytes{std::move(body)}, records, bytes};
+  }
   if (grpc()) {
     uint64_t bytes = body.size();
     return {client::string_to_byte_buffer(body), records, bytes};
@@ -39,6 +49,11 @@ PoolEntry LoadTransport::prepare(std::string body, uint64_t records) const {
 }
 
 ConnectionFactory LoadTransport::connections() const {
+  if (stream()) {
+    return [endpoint = stream_endpoint_, timeout = options_.timeout]() -> std::unique_ptr<LoadConnection> {
+      return std::make_unique<StreamLoadConnection>(endpoint, timeout);
+    };
+  }
   if (!grpc()) {
     return [endpoint = endpoint_, timeout = options_.timeout]() -> std::unique_ptr<LoadConnection> {
       return std::make_unique<HttpLoadConnection>(endpoint, timeout);

@@ -1,12 +1,14 @@
 // loadgen against a real weft in the same process: N records sent over OTLP/HTTP, OTLP/gRPC,
 // Loki push, Elasticsearch bulk or Splunk HEC are N records queryable (GET /api/v1/services
-// counts), for logs and for the demo's traces.
+// counts), for logs and for the demo's traces; the same for logs written over TCP as syslog
+// and as JSON lines.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <simdjson.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "loadgen/loadgen_runner.h"
 #include "server/http/test_http_client.h"
@@ -22,9 +24,9 @@ class LoadgenEndToEndTest : public ::testing::Test {
   void SetUp() override { ASSERT_TRUE(weft_.start()); }
 
   // Sums the "records" (or "spans") counts of GET /api/v1/services for the tenant.
-  uint64_t stored(const char* field) {
+  uint64_t stored(const char* field, const std::string& tenant = "lg") {
     TestHttpClient client(weft_.address());
-    auto response = client.get("/api/v1/services", {{"X-Scope-OrgID", "lg"}});
+    auto response = client.get("/api/v1/services", {{"X-Scope-OrgID", tenant}});
     EXPECT_EQ(response.result_int(), 200u);
     simdjson::dom::parser parser;
     uint64_t total = 0;
@@ -132,6 +134,26 @@ TEST(LoadgenGrpc, NoServerIsCountedAsIoErrors) {
   EXPECT_EQ(report->driver.io_errors, 2u);
   EXPECT_NE(report->driver.first_error.find("UNAVAILABLE"), std::string::npos)
       << report->driver.first_error;
+}
+
+// A TCP stream has no acknowledgements: wait until weft has stored what was written.
+TEST_F(LoadgenEndToEndTest, NRecordsWrittenOverSyslogAndJsonLinesAreStored) {
+  uint64_t expected = 0;
+  for (Protocol protocol : {Protocol::kSyslog, Protocol::kJsonLines}) {
+    LoadgenOptions o = options();
+    o.protocol = protocol;
+    o.endpoint = "tcp://" + weft_.stream_address(protocol == Protocol::kSyslog ? "syslog/tcp" : "jsonlines/tcp");
+    o.records = 4'321;
+    auto report = LoadgenRunner(o).run();
+    ASSERT_TRUE(report.is_ok()) << report.status().message();
+    EXPECT_TRUE(report->stream);
+    EXPECT_EQ(report->driver.records, 4'321u);
+    EXPECT_EQ(report->driver.io_errors, 0u) << report->driver.first_error;
+    expected += 4'321;
+    for (int i = 0; i < 500 && stored("records", "default") < expected; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_EQ(stored("records", "default"), expected) << protocol_name(protocol);
+  }
 }
 
 }  // namespace

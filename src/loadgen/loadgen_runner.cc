@@ -86,6 +86,7 @@ Result<LoadgenReport> LoadgenRunner::run() {
   report.rate_target = options_.rate;
   report.connections = options_.connections;
   report.gzip = options_.gzip;
+  report.stream = is_stream_protocol(options_.protocol);
 
   DriverOptions d;
   d.connections = options_.connections;

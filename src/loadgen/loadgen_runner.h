@@ -46,6 +46,7 @@ struct LoadgenReport {
   double rate_target = 0;
   int connections = 0;
   bool gzip = false;
+  bool stream = false;  // a stream protocol: records were written, not acknowledged
   DriverReport driver;
 
   bool grpc() const { return protocol == "otlp-grpc"; }

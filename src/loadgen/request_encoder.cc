@@ -3,6 +3,7 @@
 #include "loadgen/elastic_bulk_encoder.h"
 #include "loadgen/loki_push_encoder.h"
 #include "loadgen/splunk_hec_encoder.h"
+#include "loadgen/stream_encoders.h"
 #include "otlp/otlp_encode.h"
 #include "otlp/otlp_grpc_methods.h"
 
@@ -14,8 +15,10 @@ Result<Protocol> parse_protocol(std::string_view name) {
   if (name == "elastic") return Protocol::kElastic;
   if (name == "splunk-hec") return Protocol::kSplunkHec;
   if (name == "otlp-grpc") return Protocol::kOtlpGrpc;
+  if (name == "syslog") return Protocol::kSyslog;
+  if (name == "jsonlines") return Protocol::kJsonLines;
   return Status::invalid("unknown protocol \"" + std::string(name) +
-                         "\" (expected otlp-http, loki, elastic, splunk-hec or otlp-grpc)");
+                         "\" (expected otlp-http, otlp-grpc, loki, elastic, splunk-hec, syslog or jsonlines)");
 }
 
 std::string_view protocol_name(Protocol protocol) {
@@ -25,8 +28,14 @@ std::string_view protocol_name(Protocol protocol) {
     case Protocol::kElastic: return "elastic";
     case Protocol::kSplunkHec: return "splunk-hec";
     case Protocol::kOtlpGrpc: return "otlp-grpc";
+    case Protocol::kSyslog: return "syslog";
+    case Protocol::kJsonLines: return "jsonlines";
   }
   return "?";
+}
+
+bool is_stream_protocol(Protocol protocol) {
+  return protocol == Protocol::kSyslog || protocol == Protocol::kJsonLines;
 }
 
 Result<Signal> parse_signal(std::string_view name) {
@@ -38,13 +47,19 @@ Result<Signal> parse_signal(std::string_view name) {
 std::string_view signal_name(Signal signal) { return signal == Signal::kLogs ? "logs" : "traces"; }
 
 std::string_view default_endpoint(Protocol protocol) {
-  return protocol == Protocol::kOtlpGrpc ? "http://127.0.0.1:4317" : "http://127.0.0.1:4318";
+  switch (protocol) {
+    case Protocol::kOtlpGrpc: return "http://127.0.0.1:4317";
+    case Protocol::kSyslog: return "tcp://127.0.0.1:5514";
+    case Protocol::kJsonLines: return "tcp://127.0.0.1:5170";
+    default: return "http://127.0.0.1:4318";
+  }
 }
 
 namespace {
 
 // The target of a protocol that carries logs only.
 RequestTarget logs_target(Protocol protocol) {
+  if (is_stream_protocol(protocol)) return {};
   if (protocol == Protocol::kLoki) return {"/loki/api/v1/push", "application/x-protobuf", {}};
   if (protocol == Protocol::kElastic) return {"/_bulk", std::string(kElasticContentType), {}};
   return {std::string(kSplunkHecPath), std::string(kSplunkHecContentType),
@@ -65,6 +80,8 @@ Result<RequestTarget> request_target(Protocol protocol, Signal signal) {
     case Protocol::kLoki:
     case Protocol::kElastic:
     case Protocol::kSplunkHec:
+    case Protocol::kSyslog:
+    case Protocol::kJsonLines:
       if (!logs)
         return Status::unsupported("protocol " + std::string(protocol_name(protocol)) +
                                    " carries logs only (use --signal logs)");
@@ -89,6 +106,8 @@ Result<EncodedRequest> encode_request(Protocol protocol, Signal signal, RecordSo
   if (protocol == Protocol::kLoki) out.body = encode_loki_push(logs);
   else if (protocol == Protocol::kElastic) out.body = encode_elastic_bulk(logs);
   else if (protocol == Protocol::kSplunkHec) out.body = encode_splunk_hec(logs);
+  else if (protocol == Protocol::kSyslog) out.body = encode_syslog_frames(logs);
+  else if (protocol == Protocol::kJsonLines) out.body = encode_json_lines(logs);
   else out.body = otlp::encode_logs_proto(logs);
   return out;
 }

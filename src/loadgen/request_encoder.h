@@ -6,6 +6,8 @@
 //   loki       POST /loki/api/v1/push, snappy(logproto.PushRequest) (loki_push_encoder.h); logs
 //   elastic    POST /_bulk, NDJSON create actions (elastic_bulk_encoder.h); logs
 //   splunk-hec POST /services/collector/event, HEC event objects (splunk_hec_encoder.h); logs
+//   syslog     RFC 5424, octet-counted, written to a TCP connection (stream_encoders.h); logs
+//   jsonlines  JSON lines written to a TCP connection (stream_encoders.h); logs
 #pragma once
 
 #include <cstdint>
@@ -19,16 +21,19 @@
 
 namespace weft::loadgen {
 
-enum class Protocol { kOtlpHttp, kLoki, kElastic, kSplunkHec, kOtlpGrpc };
+enum class Protocol { kOtlpHttp, kLoki, kElastic, kSplunkHec, kOtlpGrpc, kSyslog, kJsonLines };
 
-// "otlp-http", "loki", "elastic", "splunk-hec", "otlp-grpc"; kInvalidArgument otherwise.
+// "otlp-http", "loki", "elastic", "splunk-hec", "otlp-grpc", "syslog", "jsonlines";
+// kInvalidArgument otherwise.
 Result<Protocol> parse_protocol(std::string_view name);
 std::string_view protocol_name(Protocol protocol);
+// Whether the protocol writes to a plain TCP connection (no requests, no answers).
+bool is_stream_protocol(Protocol protocol);
 // "logs", "traces"; kInvalidArgument otherwise.
 Result<Signal> parse_signal(std::string_view name);
 std::string_view signal_name(Signal signal);
 
-// Where and how a protocol's requests go.
+// Where and how a protocol's requests go (empty for the stream protocols).
 struct RequestTarget {
   std::string path;          // "/v1/logs"; for otlp-grpc the method ("/...LogsService/Export")
   std::string content_type;  // "application/x-protobuf"; "application/grpc"
@@ -36,10 +41,11 @@ struct RequestTarget {
 };
 
 // The endpoint a protocol's requests go to when none is given: weft's OTLP/HTTP port
-// (http://127.0.0.1:4318), or its OTLP/gRPC port (http://127.0.0.1:4317) for otlp-grpc.
+// (http://127.0.0.1:4318), its OTLP/gRPC port (http://127.0.0.1:4317) for otlp-grpc, its
+// syslog or JSON lines TCP listener (tcp://127.0.0.1:5514, tcp://127.0.0.1:5170).
 std::string_view default_endpoint(Protocol protocol);
 
-// kUnsupported for traces over loki, elastic or splunk-hec.
+// kUnsupported for traces over anything but OTLP. Empty for the stream protocols.
 Result<RequestTarget> request_target(Protocol protocol, Signal signal);
 
 struct EncodedRequest {
@@ -47,7 +53,8 @@ struct EncodedRequest {
   uint64_t records = 0;
 };
 
-// Draws `count` records (logs or spans) from `source` and encodes them as one request body.
+// Draws `count` records (logs or spans) from `source` and encodes them as one request body (for
+// a stream protocol: the bytes of one write).
 Result<EncodedRequest> encode_request(Protocol protocol, Signal signal, RecordSource& source,
                                       size_t count);
 

@@ -14,6 +14,9 @@
 #include "server/grpc/grpc_server.h"
 #include "server/grpc/otlp_grpc_service.h"
 #include "server/http/http_server.h"
+#include "server/jsonlines/jsonlines_service.h"
+#include "server/stream/stream_server.h"
+#include "server/syslog/syslog_service.h"
 #include "server/ui/ui_asset.h"
 
 namespace weft::server {
@@ -37,7 +40,8 @@ struct Server::Impl {
       : options(std::move(o)),
         query_pool(query_thread_count()),
         context({options.max_request_bytes, options.max_query_limit, options.loki_push},
-                [this](api::ApiContext::Task task) { run_query(std::move(task)); }, ingest_gate) {
+                [this](api::ApiContext::Task task) { run_query(std::move(task)); }, ingest_gate,
+                options.jsonlines_fields) {
     api::add_all_routes(router, context);
   }
 
@@ -56,6 +60,7 @@ struct Server::Impl {
   Status start();
   Status bind_listeners();
   Status start_grpc();
+  Status bind_stream_listeners();
   void open_store();
   void stop();
   void stop_listeners();
@@ -68,6 +73,8 @@ struct Server::Impl {
   std::unique_ptr<HttpServer> http;
   std::unique_ptr<OtlpGrpcService> grpc_service;  // outlives grpc (declared first)
   std::unique_ptr<GrpcServer> grpc;
+  // Destroyed after the Store closes (in ~Impl): its doors see the last acknowledgements.
+  std::unique_ptr<StreamServer> streams;
   std::thread open_thread;
 
   mutable std::mutex mu;
@@ -93,8 +100,10 @@ Status Server::Impl::start() {
     return bound;
   }
   http->start();
+  streams->start();
   log::info("listening", {{"addresses", join(http->bound_addresses())},
-                          {"otlp_grpc", grpc ? grpc->bound_address() : "off"}});
+                          {"otlp_grpc", grpc ? grpc->bound_address() : "off"},
+                          {"streams", join(streams->bound_addresses())}});
   if (!ui::embedded_ui_assets().empty())
     log::info("web UI", {{"url", "http://" + http->bound_addresses().front() + "/"}});
   open_thread = std::thread([this] { open_store(); });
@@ -108,7 +117,8 @@ Status Server::Impl::bind_listeners() {
   http = std::make_unique<HttpServer>(http_options, router);
   WEFT_RETURN_IF_ERROR(http->listen(options.listen));
   WEFT_RETURN_IF_ERROR(http->listen(options.otlp_http_listen));
-  return start_grpc();
+  WEFT_RETURN_IF_ERROR(start_grpc());
+  return bind_stream_listeners();
 }
 
 // Serves at once: calls before the Store is open are answered UNAVAILABLE by the gate.
@@ -121,6 +131,14 @@ Status Server::Impl::start_grpc() {
   grpc_options.what = "OTLP/gRPC";
   grpc = std::make_unique<GrpcServer>(grpc_options, *grpc_service);
   return grpc->start();
+}
+
+Status Server::Impl::bind_stream_listeners() {
+  streams = std::make_unique<StreamServer>(ingest_gate, options.http_threads);
+  WEFT_RETURN_IF_ERROR(
+      streams->listen(syslog_service(options.syslog_listen, options.syslog_tenant)));
+  return streams->listen(jsonlines_service(options.jsonlines_listen, options.jsonlines_tenant,
+                                           options.jsonlines_fields));
 }
 
 void Server::Impl::open_store() {
@@ -154,14 +172,22 @@ void Server::Impl::stop() {
   log::info("stopped");
 }
 
-// The HTTP and gRPC listeners drain side by side, within one shutdown_timeout.
+// The gRPC listener drains beside the stream and HTTP listeners (one after the other), all
+// within one shutdown_timeout.
 void Server::Impl::stop_listeners() {
+  auto deadline = std::chrono::steady_clock::now() + options.shutdown_timeout;
+  auto left = [&] {
+    return std::max(std::chrono::milliseconds(0),
+                    std::chrono::duration_cast<std::chrono::milliseconds>(
+                        deadline - std::chrono::steady_clock::now()));
+  };
   std::thread grpc_stopper;
   if (grpc) {
-    auto deadline = std::chrono::system_clock::now() + options.shutdown_timeout;
-    grpc_stopper = std::thread([this, deadline] { grpc->stop(deadline); });
+    auto grpc_deadline = std::chrono::system_clock::now() + options.shutdown_timeout;
+    grpc_stopper = std::thread([this, grpc_deadline] { grpc->stop(grpc_deadline); });
   }
-  if (http) http->stop(options.shutdown_timeout);
+  if (streams) streams->stop(left());
+  if (http) http->stop(left());
   if (grpc_stopper.joinable()) grpc_stopper.join();
 }
 
@@ -189,6 +215,10 @@ std::vector<std::string> Server::bound_addresses() const {
 
 std::string Server::otlp_grpc_address() const {
   return impl_->grpc ? impl_->grpc->bound_address() : std::string();
+}
+
+std::string Server::stream_address(std::string_view door) const {
+  return impl_->streams ? impl_->streams->address(door) : std::string();
 }
 
 }  // namespace weft::server

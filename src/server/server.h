@@ -1,6 +1,7 @@
-// Server: weft's front: the native API, OTLP/HTTP ingest, /ready and /metrics (docs/api.md)
-// on two HTTP listeners, and OTLP/gRPC ingest (docs/ingest.md) on a gRPC listener, in front of
-// the Store.
+// Server: weft's front: the native API, HTTP ingest (OTLP, Loki, Elasticsearch, Splunk HEC,
+// JSON lines), /ready and /metrics (docs/api.md) on two HTTP listeners, OTLP/gRPC ingest on a
+// gRPC listener, and the stream listeners (syslog over TCP and UDP, JSON lines over TCP:
+// server/stream), in front of the Store.
 //
 // Lifecycle:
 //   Server s(options);
@@ -10,8 +11,9 @@
 //                     /ready 503.
 //   s.wait_ready();   blocks until the Store is open (OK) or failed to open (its Status).
 //   s.stop();         graceful: every listener stops accepting, requests and calls in flight
-//                     may finish (up to shutdown_timeout), then the Store closes, so every
-//                     acknowledged record is durable. Idempotent; also run by the destructor.
+//                     may finish and the stream listeners store what they have read (together
+//                     up to shutdown_timeout), then the Store closes, so every acknowledged
+//                     record is durable. Idempotent; also run by the destructor.
 //
 // Thread safety: start()/stop() from one controlling thread; wait_ready(), ready() and
 // bound_addresses() from any thread.
@@ -21,9 +23,11 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
+#include "ingest/jsonlines/jsonlines_fields.h"
 #include "ingest/loki/push_builder.h"
 #include "storage/store.h"
 
@@ -35,6 +39,12 @@ struct ServerOptions {
   // OTLP/gRPC; "" disables. Off unless asked for (weft serve asks for 127.0.0.1:4317), so that
   // a Server in a test never takes the well-known port.
   std::string otlp_grpc_listen;
+  // Stream listeners; "" disables (weft serve's defaults: 127.0.0.1:5514 and 127.0.0.1:5170).
+  std::string syslog_listen;     // syslog over TCP and UDP
+  std::string syslog_tenant = "default";
+  std::string jsonlines_listen;  // JSON lines over TCP
+  std::string jsonlines_tenant = "default";
+  ingest::JsonLinesFields jsonlines_fields;  // also for POST /api/v1/push/jsonlines
   storage::StoreOptions store;
   uint64_t max_request_bytes = 20ull << 20;  // request bodies and gRPC messages, also inflated
   int http_threads = 0;                      // io threads; 0 = hardware concurrency
@@ -61,6 +71,9 @@ class Server {
   std::vector<std::string> bound_addresses() const;
   // The bound "host:port" of the OTLP/gRPC listener; "" when it is disabled.
   std::string otlp_grpc_address() const;
+  // The bound "host:port" of a stream listener door ("syslog/tcp", "syslog/udp",
+  // "jsonlines/tcp"); "" when it is not listening.
+  std::string stream_address(std::string_view door) const;
 
  private:
   struct Impl;

@@ -1,7 +1,7 @@
 // TestServer: a real weft Server for tests of the server's clients (demo, loadgen): listens on
-// 127.0.0.1 with free ports (the native API and OTLP/HTTP on one, OTLP/gRPC on another), keeps
-// its data in a fresh temporary directory, stops and removes it on destruction. Header-only;
-// tests only.
+// 127.0.0.1 with free ports (the native API and OTLP/HTTP on one, OTLP/gRPC, syslog and JSON
+// lines on others), keeps its data in a fresh temporary directory, stops and removes it on
+// destruction. Header-only; tests only.
 #pragma once
 
 #include <unistd.h>
@@ -29,6 +29,8 @@ class TestServer {
     options.listen = "127.0.0.1:0";
     options.otlp_http_listen = "";
     options.otlp_grpc_listen = "127.0.0.1:0";
+    options.syslog_listen = "127.0.0.1:0";
+    options.jsonlines_listen = "127.0.0.1:0";
     options.store.data_dir = dir_;
     options.store.fsync = false;
     options.http_threads = 2;
@@ -55,6 +57,8 @@ class TestServer {
   Server& server() { return *server_; }
   const std::string& address() const { return address_; }  // "127.0.0.1:port"
   const std::string& grpc_address() const { return grpc_address_; }  // OTLP/gRPC
+  // "syslog/tcp", "syslog/udp", "jsonlines/tcp" -> "127.0.0.1:port".
+  std::string stream_address(std::string_view door) const { return server_->stream_address(door); }
 
  private:
   std::filesystem::path dir_;

@@ -64,13 +64,17 @@ export function removeDataDir(dir) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // One weft process. Create with startWeft(); restart with start() after stop()/kill().
+// The syslog and JSON lines listeners are off unless their ports are given (their default
+// ports are fixed, and tests run in parallel).
 export class WeftServer {
-  constructor({ dataDir, apiPort, otlpPort, grpcPort, extraArgs = [] }) {
+  constructor({ dataDir, apiPort, otlpPort, grpcPort, syslogPort = 0, jsonlinesPort = 0, extraArgs = [] }) {
     this.bin = weftBinary();
     this.dataDir = dataDir;
     this.apiPort = apiPort;
     this.otlpPort = otlpPort;
     this.grpcPort = grpcPort;
+    this.syslogPort = syslogPort;
+    this.jsonlinesPort = jsonlinesPort;
     this.extraArgs = extraArgs;
     this.child = null;
     this.output = '';
@@ -85,11 +89,14 @@ export class WeftServer {
   get pid() { return this.child?.pid; }
 
   args() {
+    const listen = (port) => (port ? `127.0.0.1:${port}` : '');
     return ['serve', '--data-dir', this.dataDir,
       '--listen', `127.0.0.1:${this.apiPort}`,
       '--otlp-http-listen', `127.0.0.1:${this.otlpPort}`,
       // Never the well-known 4317: tests run side by side.
       '--otlp-grpc-listen', this.grpcPort ? `127.0.0.1:${this.grpcPort}` : '',
+      '--syslog-listen', listen(this.syslogPort),
+      '--jsonlines-listen', listen(this.jsonlinesPort),
       ...this.extraArgs];
   }
 
@@ -178,15 +185,27 @@ export class WeftServer {
   }
 }
 
-// Starts a server on free ports with a fresh data dir (or the given one).
-export async function startWeft({ dataDir, extraArgs = [], readyTimeoutMs } = {}) {
+// Distinct free ports, `n` of them.
+async function freePorts(n) {
+  const ports = [];
+  while (ports.length < n) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  return ports;
+}
+
+// Starts a server on free ports with a fresh data dir (or the given one); `syslog` and
+// `jsonlines` turn on those listeners (on free ports too: server.syslogPort, jsonlinesPort).
+export async function startWeft({ dataDir, extraArgs = [], readyTimeoutMs, syslog = false,
+  jsonlines = false } = {}) {
   const dir = dataDir ?? makeDataDir();
-  const apiPort = await freePort();
-  let otlpPort = await freePort();
-  while (otlpPort === apiPort) otlpPort = await freePort();
-  let grpcPort = await freePort();
-  while (grpcPort === apiPort || grpcPort === otlpPort) grpcPort = await freePort();
-  const server = new WeftServer({ dataDir: dir, apiPort, otlpPort, grpcPort, extraArgs });
+  const [apiPort, otlpPort, grpcPort, syslogPort, jsonlinesPort] = await freePorts(5);
+  const server = new WeftServer({
+    dataDir: dir, apiPort, otlpPort, grpcPort, extraArgs,
+    syslogPort: syslog ? syslogPort : 0,
+    jsonlinesPort: jsonlines ? jsonlinesPort : 0,
+  });
   server.ownsDataDir = dataDir === undefined;
   try {
     await server.start({ readyTimeoutMs });

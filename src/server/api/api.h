@@ -11,6 +11,8 @@ namespace weft::server::api {
 void add_otlp_ingest_routes(Router& router, ApiContext& context);
 // POST /loki/api/v1/push (loki_push_handler.cc).
 void add_loki_push_routes(Router& router, ApiContext& context);
+// POST /api/v1/push/jsonlines (jsonlines_push_handler.cc).
+void add_jsonlines_push_routes(Router& router, ApiContext& context);
 // GET /api/v1/logs (logs_handler.cc).
 void add_logs_routes(Router& router, ApiContext& context);
 // GET /api/v1/traces/{trace_id} (traces_handler.cc).

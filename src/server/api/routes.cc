@@ -11,6 +11,7 @@ void add_all_routes(Router& router, ApiContext& context) {
   // First match wins: "/" is the Elasticsearch version document, or the UI for browsers.
   add_elastic_root_routes(router, context, ui::app_page_handler(ui::embedded_ui_assets()));
   add_splunk_hec_routes(router, context);
+  add_jsonlines_push_routes(router, context);
   add_logs_routes(router, context);
   add_traces_routes(router, context);
   add_services_routes(router, context);

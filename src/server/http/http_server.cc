@@ -29,7 +29,9 @@ Status HttpServer::listen(std::string_view host_port) {
   auto endpoints = resolve_listen_address(host_port);
   if (!endpoints) return endpoints.status();
   for (const auto& endpoint : *endpoints) {
-    auto listener = Listener::open(io_, endpoint, context_);
+    auto listener = Listener::open(io_, endpoint, [this](boost::asio::ip::tcp::socket socket) {
+      std::make_shared<HttpSession>(std::move(socket), context_)->start();
+    });
     if (!listener) return listener.status();
     listeners_.push_back(std::move(*listener));
   }

@@ -11,16 +11,16 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
 Result<std::shared_ptr<Listener>> Listener::open(net::io_context& io, const tcp::endpoint& endpoint,
-                                                 SessionContext& context) {
-  auto listener = std::make_shared<Listener>(io, context);
+                                                 AcceptHandler on_accept) {
+  auto listener = std::make_shared<Listener>(io, std::move(on_accept));
   Status status = listener->bind(endpoint);
   if (!status) return status;
   return listener;
 }
 
-Listener::Listener(net::io_context& io, SessionContext& context)
+Listener::Listener(net::io_context& io, AcceptHandler on_accept)
     : io_(io),
-      context_(context),
+      on_accept_(std::move(on_accept)),
       strand_(net::make_strand(io)),
       acceptor_(strand_),
       retry_timer_(strand_) {}
@@ -73,7 +73,7 @@ void Listener::on_accept(boost::system::error_code ec, tcp::socket socket) {
     });
     return;
   }
-  std::make_shared<HttpSession>(std::move(socket), context_)->start();
+  on_accept_(std::move(socket));
   accept();
 }
 

@@ -1,10 +1,12 @@
-// Listener: one listening TCP socket; accepts connections and starts an HttpSession on each,
-// every session on its own strand.
+// Listener: one listening TCP socket; accepts connections and hands each to its AcceptHandler
+// (the HTTP server starts an HttpSession, the stream listeners a StreamConnection), every
+// connection's socket on its own strand.
 //
 // Thread safety: open() and start() from the owner before/after the io threads run; close()
 // from any thread.
 #pragma once
 
+#include <functional>
 #include <future>
 #include <memory>
 
@@ -14,18 +16,20 @@
 #include <boost/asio/strand.hpp>
 
 #include "common/status.h"
-#include "server/http/http_session.h"
 
 namespace weft::server {
 
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
+  // Takes an accepted connection; runs on the listener's strand, must not block.
+  using AcceptHandler = std::function<void(boost::asio::ip::tcp::socket socket)>;
+
   // Binds and listens. kIoError naming the address when it cannot bind (port in use, ...).
   static Result<std::shared_ptr<Listener>> open(boost::asio::io_context& io,
                                                 const boost::asio::ip::tcp::endpoint& endpoint,
-                                                SessionContext& context);
+                                                AcceptHandler on_accept);
 
-  Listener(boost::asio::io_context& io, SessionContext& context);
+  Listener(boost::asio::io_context& io, AcceptHandler on_accept);
 
   // Starts accepting (runs on the io threads).
   void start();
@@ -43,7 +47,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   void on_accept(boost::system::error_code ec, boost::asio::ip::tcp::socket socket);
 
   boost::asio::io_context& io_;
-  SessionContext& context_;
+  AcceptHandler on_accept_;
   boost::asio::strand<boost::asio::io_context::executor_type> strand_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::steady_timer retry_timer_;  // backs off after an accept error (EMFILE, ...)
