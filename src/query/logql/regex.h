@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <re2/re2.h>
 
@@ -25,5 +26,10 @@ Result<RegexPtr> compile_search_regex(std::string_view pattern);
 // The literal string a pattern matches exactly when it has no metacharacters ("abc"), so a
 // matcher can compare strings instead of running the regex.
 bool is_literal_regex(std::string_view pattern);
+
+// Go's regexp Expand of a replacement: "$1", "${1}", "$name", "${name}", "$$" filled from
+// the groups of a match (groups[0] is the whole match).
+std::string expand_regex_template(const re2::RE2& re, std::string_view tmpl,
+                                  const std::vector<re2::StringPiece>& groups);
 
 }  // namespace weft::logql
