@@ -89,18 +89,23 @@ Setting log_level_setting() {
           "debug, info, warn or error", apply};
 }
 
-Setting shutdown_timeout_setting() {
-  std::string expected = "a duration from 1s to 5m";
-  Apply apply = [expected](Config& c, std::string_view text) -> Status {
+std::string duration_text(std::chrono::milliseconds d) {
+  int64_t ms = d.count();
+  if (ms % 60000 == 0) return std::to_string(ms / 60000) + "m";
+  if (ms % 1000 == 0) return std::to_string(ms / 1000) + "s";
+  return std::to_string(ms) + "ms";
+}
+
+Setting duration_setting(std::string key, std::string description, std::chrono::milliseconds Config::*field,
+                         std::chrono::milliseconds min, std::chrono::milliseconds max) {
+  std::string expected = "a duration from " + duration_text(min) + " to " + duration_text(max);
+  Apply apply = [key, expected, field, min, max](Config& c, std::string_view text) -> Status {
     auto d = parse_duration(text);
-    if (!d.is_ok() || *d < std::chrono::seconds(1) || *d > std::chrono::minutes(5))
-      return setting_error("shutdown_timeout", expected, text);
-    c.shutdown_timeout = *d;
+    if (!d.is_ok() || *d < min || *d > max) return setting_error(key, expected, text);
+    c.*field = *d;
     return Status::ok();
   };
-  return {"shutdown_timeout",
-          "On SIGTERM/SIGINT, how long in-flight requests may take before weft stops anyway.",
-          "25s", expected, apply};
+  return {key, std::move(description), duration_text(Config{}.*field), expected, apply};
 }
 
 std::vector<Setting> make_settings() {
@@ -123,8 +128,20 @@ std::vector<Setting> make_settings() {
                    "Memory the in-memory index may hold; past it ingest answers 429 "
                    "(backpressure).",
                    &Config::memory_budget_bytes, 16ull << 20, 1ull << 40),
-      int_setting("query.max_limit", "Largest `limit` a query may ask for.",
+      int_setting("query.max_limit",
+                  "Largest `limit` a query may ask for (the native search, and the entries of a "
+                  "LogQL log query: Loki's max entries limit).",
                   &Config::query_max_limit, 1, 1'000'000),
+      duration_setting("query.timeout",
+                       "How long a LogQL query may run; past it the query stops and the client "
+                       "gets 504.",
+                       &Config::query_timeout, std::chrono::seconds(1), std::chrono::hours(1)),
+      int_setting("query.max_series", "Most series a LogQL metric query may return.",
+                  &Config::query_max_series, 1, 1'000'000),
+      size_setting("query.max_memory_bytes",
+                   "Memory one LogQL query may hold (series, samples, entries); past it the "
+                   "query fails with a clear error instead of growing.",
+                   &Config::query_max_memory_bytes, 1ull << 20, 1ull << 40),
       bool_setting("wal.fsync",
                    "fdatasync the write-ahead log before acknowledging. Turning it off "
                    "risks losing acknowledged data on power loss.",
@@ -134,7 +151,10 @@ std::vector<Setting> make_settings() {
       size_setting("wal.max_pending_bytes",
                    "Bytes waiting for the write-ahead log past which ingest answers 429.",
                    &Config::wal_max_pending_bytes, 1ull << 20, 16ull << 30),
-      shutdown_timeout_setting(),
+      duration_setting("shutdown_timeout",
+                       "On SIGTERM/SIGINT, how long in-flight requests may take before weft stops "
+                       "anyway.",
+                       &Config::shutdown_timeout, std::chrono::seconds(1), std::chrono::minutes(5)),
   };
 }
 

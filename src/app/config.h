@@ -27,6 +27,9 @@ struct Config {
   uint64_t max_request_bytes = 20ull << 20;
   uint64_t memory_budget_bytes = 2ull << 30;
   uint32_t query_max_limit = 5000;
+  std::chrono::milliseconds query_timeout{60000};
+  uint32_t query_max_series = 500;
+  uint64_t query_max_memory_bytes = 512ull << 20;
   bool wal_fsync = true;
   uint64_t wal_segment_bytes = 64ull << 20;
   uint64_t wal_max_pending_bytes = 256ull << 20;

@@ -32,6 +32,9 @@ server::ServerOptions server_options(const Config& c) {
   o.http_threads = c.http_threads;
   o.max_request_bytes = c.max_request_bytes;
   o.max_query_limit = c.query_max_limit;
+  o.query_timeout = c.query_timeout;
+  o.max_query_series = c.query_max_series;
+  o.max_query_memory_bytes = c.query_max_memory_bytes;
   o.shutdown_timeout = c.shutdown_timeout;
   o.store.data_dir = c.data_dir;
   o.store.fsync = c.wal_fsync;

@@ -25,4 +25,8 @@ Status QueryControl::charge(uint64_t bytes) {
   return failed_;
 }
 
+bool is_query_timeout(const Status& status) {
+  return status.code() == StatusCode::kUnavailable && status.message().rfind("query timed out", 0) == 0;
+}
+
 }  // namespace weft::logql

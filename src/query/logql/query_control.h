@@ -46,4 +46,7 @@ class QueryControl {
   std::shared_ptr<std::atomic<bool>> cancelled_ = std::make_shared<std::atomic<bool>>(false);
 };
 
+// Whether a failed query ran out of time (rather than being cancelled).
+bool is_query_timeout(const Status& status);
+
 }  // namespace weft::logql

@@ -9,6 +9,11 @@ void add_all_routes(Router& router, ApiContext& context) {
   add_traces_routes(router, context);
   add_services_routes(router, context);
   add_ops_routes(router, context);
+  add_loki_query_routes(router, context);
+  add_loki_labels_routes(router, context);
+  add_loki_index_routes(router, context);
+  add_loki_detected_routes(router, context);
+  add_loki_misc_routes(router, context);
 }
 
 }  // namespace weft::server::api

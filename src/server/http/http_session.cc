@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <string>
 
+#include <sys/socket.h>
+
+#include <cerrno>
+
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -126,6 +131,19 @@ void HttpSession::dispatch() {
     respond(make_response(http::status::internal_server_error, "application/json",
                           R"({"error":"internal error"})"));
   }
+  if (!respond.sent()) watch_for_close(respond);
+}
+
+void HttpSession::watch_for_close(Responder respond) {
+  stream_.socket().async_wait(
+      tcp::socket::wait_read,
+      net::bind_executor(stream_.get_executor(), [self = shared_from_this(), respond](beast::error_code ec) {
+        if (ec || self->state_ != State::kHandling || respond.sent()) return;
+        char byte;
+        ssize_t n = ::recv(self->stream_.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+        // 0: the client closed its side; data: a pipelined request (stop watching).
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) respond.abandon();
+      }));
 }
 
 Responder HttpSession::make_responder() {

@@ -10,7 +10,9 @@
 // (body over the limit, header too large, malformed HTTP) is answered through
 // HttpHandler::rejection and closes the connection after draining what the client still
 // sends. request_close() (graceful stop) closes an idle connection at once and a busy one
-// after its current response, which then carries "Connection: close".
+// after its current response, which then carries "Connection: close". While a request is
+// being handled the session watches the socket: when the client closes it before the answer,
+// the request's Responder is abandoned (a long query stops).
 //
 // Thread safety: all state lives on the session's strand; request_close() and force_close()
 // may be called from any thread. The session keeps itself alive through its pending
@@ -73,6 +75,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void finish_request();
   void close();
   Responder make_responder();
+  void watch_for_close(Responder respond);
 
   SessionContext& context_;
   boost::beast::tcp_stream stream_;

@@ -42,6 +42,13 @@ class Responder {
   // Whether a response has been sent through some copy.
   bool sent() const;
 
+  // Registers work to stop when the client goes away before the answer (a long query):
+  // `fn` runs once, on the connection's thread, when the session sees the connection closed
+  // while the request is still unanswered; at once if that has already happened.
+  void on_abandoned(std::function<void()> fn) const;
+  // Called by the session when the client closed the connection before the answer.
+  void abandon() const;
+
  private:
   struct State;
   std::shared_ptr<State> state_;

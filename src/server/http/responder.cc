@@ -1,4 +1,6 @@
 #include <atomic>
+#include <mutex>
+#include <vector>
 #include <utility>
 
 #include "common/log.h"
@@ -16,6 +18,9 @@ HttpResponse make_response(http::status status, std::string_view content_type, s
 struct Responder::State {
   SendFn send;
   std::atomic<bool> sent{false};
+  std::mutex mu;
+  bool abandoned = false;                        // guarded by mu
+  std::vector<std::function<void()>> on_abandon;  // guarded by mu
 
   explicit State(SendFn fn) : send(std::move(fn)) {}
   ~State();
@@ -42,5 +47,27 @@ void Responder::operator()(HttpResponse response) const {
 }
 
 bool Responder::sent() const { return state_->sent.load(std::memory_order_acquire); }
+
+void Responder::on_abandoned(std::function<void()> fn) const {
+  {
+    std::lock_guard lock(state_->mu);
+    if (!state_->abandoned) {
+      state_->on_abandon.push_back(std::move(fn));
+      return;
+    }
+  }
+  fn();
+}
+
+void Responder::abandon() const {
+  std::vector<std::function<void()>> fns;
+  {
+    std::lock_guard lock(state_->mu);
+    if (state_->abandoned) return;
+    state_->abandoned = true;
+    fns.swap(state_->on_abandon);
+  }
+  for (auto& fn : fns) fn();
+}
 
 }  // namespace weft::server
