@@ -22,6 +22,7 @@ run: build
 
 test-deps:
 	@cd tests/integration && npm install --no-audit --no-fund --loglevel=error
+	@cd tests/logql && npm install --no-audit --no-fund --loglevel=error
 
 test: build test-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
