@@ -28,6 +28,8 @@ void add_loki_index_routes(Router& router, ApiContext& context);
 // /loki/api/v1/detected_labels, /detected_fields, /detected_field/{name}/values
 // (loki_detected_handler.cc).
 void add_loki_detected_routes(Router& router, ApiContext& context);
+// /loki/api/v1/tail, a WebSocket (loki_tail_handler.cc).
+void add_loki_tail_routes(Router& router, ApiContext& context);
 // /loki/api/v1/status/buildinfo, /format_query, /patterns (loki_misc_handler.cc).
 void add_loki_misc_routes(Router& router, ApiContext& context);
 

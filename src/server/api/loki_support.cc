@@ -30,6 +30,15 @@ void run_logql(const ApiContext& context, const Responder& respond, LogqlWork wo
   });
 }
 
+void run_logql_task(const ApiContext& context, std::function<void(const logql::LogSource* source)> work) {
+  storage::Store* store = context.store();
+  context.run_query([store, work = std::move(work)] {
+    if (!store) return work(nullptr);
+    logql::MemStoreLogSource source(store->memstore());
+    work(&source);
+  });
+}
+
 HttpResponse loki_error(const Status& status) {
   http::status code = http::status::bad_request;
   if (logql::is_query_timeout(status)) code = http::status::gateway_timeout;

@@ -20,6 +20,10 @@ using LogqlWork = std::function<HttpResponse(const logql::LogSource& source, log
 // Runs `work` on the query runner; 503 while the store is not open.
 void run_logql(const ApiContext& context, const Responder& respond, LogqlWork work);
 
+// Runs `work` on the query runner without an HTTP request (WebSocket tail): `source` is null
+// while the store is not open.
+void run_logql_task(const ApiContext& context, std::function<void(const logql::LogSource* source)> work);
+
 // The engine limits from the API limits.
 logql::EngineLimits engine_limits(const ApiLimits& limits);
 

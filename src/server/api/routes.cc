@@ -13,6 +13,7 @@ void add_all_routes(Router& router, ApiContext& context) {
   add_loki_labels_routes(router, context);
   add_loki_index_routes(router, context);
   add_loki_detected_routes(router, context);
+  add_loki_tail_routes(router, context);
   add_loki_misc_routes(router, context);
 }
 
