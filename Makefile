@@ -37,6 +37,7 @@ fuzz: deps
 
 bench: build
 	@BUILD_DIR=$(BUILD_DIR) bench/ingest-otlp-http.sh
+	@BUILD_DIR=$(BUILD_DIR) bench/logql-queries.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -9,13 +9,22 @@ set -euo pipefail
 seconds="${1:-60}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build-fuzz"
-targets=(otlp_proto_fuzz otlp_json_fuzz)
+targets=(otlp_proto_fuzz otlp_json_fuzz logql_parser_fuzz)
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEFT_FUZZ=ON -DWEFT_TESTS=OFF >/dev/null
 cmake --build "$build" --target "${targets[@]}" otlp_fuzz_seeds
 
 "$build/fuzz/otlp_fuzz_seeds" "$build/corpus/otlp_proto_fuzz" "$build/corpus/otlp_json_fuzz"
+# LogQL seeds: every query of the golden tests, one file each.
+mkdir -p "$build/corpus/logql_parser_fuzz"
+n=0
+for f in "$root"/tests/logql/golden/*.txt; do
+  while IFS= read -r q; do
+    n=$((n + 1))
+    printf '%s' "$q" > "$build/corpus/logql_parser_fuzz/golden-$n"
+  done < <(sed -n 's/^query: //p' "$f")
+done
 
 failed=0
 for target in "${targets[@]}"; do

@@ -140,8 +140,11 @@ SampleExprPtr fold_binary(std::unique_ptr<BinaryExpr> bin) {
     return bin;
   double l = static_cast<const LiteralExpr&>(*bin->lhs).value;
   double r = static_cast<const LiteralExpr&>(*bin->rhs).value;
+  double v = apply_arithmetic(bin->op, l, r);
+  // A non-finite result has no literal form: keep the operation (it evaluates the same).
+  if (!std::isfinite(v)) return bin;
   auto lit = std::make_unique<LiteralExpr>();
-  lit->value = apply_arithmetic(bin->op, l, r);
+  lit->value = v;
   return lit;
 }
 

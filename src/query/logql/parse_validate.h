@@ -16,8 +16,9 @@ Status validate_query(const Query& query);
 // Regexes compile; with `require_selective`, at least one matcher does not match "".
 Status validate_matchers(const std::vector<LabelMatcherExpr>& matchers, bool require_selective);
 
-// A binary expression, or the literal it reduces to when both sides are literals. Throws
-// nothing; an invalid literal combination is reported by validate_query.
+// A binary expression, or the literal it reduces to when both sides are literals and the
+// result is finite (1/0 stays an operation, so printing and parsing again agree). An invalid
+// literal combination is reported by validate_query.
 SampleExprPtr fold_binary(std::unique_ptr<BinaryExpr> bin);
 
 // The value of `l op r` for two numbers; comparisons give 1 or 0.

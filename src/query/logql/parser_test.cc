@@ -53,6 +53,7 @@ TEST(Parser, PrintsCanonicalForms) {
        R"q(((sum(rate({a="b"}[5m])) / sum(rate({a="c"}[5m]))) * 100))q"},
       {R"q(1 + 2 * 3)q", R"q(7)q"},
       {R"q(2 ^ 3 ^ 2)q", R"q(512)q"},
+      {R"q(1 / 0)q", R"q((1 / 0))q"},
       {R"q(vector(1)+vector(1))q", R"q((vector(1.000000) + vector(1.000000)))q"},
       {R"q(rate({a="b"}[5m]) > bool 1)q", R"q((rate({a="b"}[5m]) > bool 1))q"},
       {R"q(rate({a="b"}[5m]) / on (x) group_left (y) rate({a="c"}[5m]))q",
