@@ -141,7 +141,9 @@ class TemplateParser {
         return "";
       }
       count_lines(text_.substr(pos_, open - pos_));
-      std::string_view action = read_action(open, trim_left);
+      std::optional<std::string_view> read = read_action(open, trim_left);
+      if (!read) continue;  // a comment
+      std::string_view action = *read;
       std::string keyword = first_word(action);
       if (keyword == "end" || keyword == "else") return std::string(action);
       if (keyword == "if" || keyword == "with" || keyword == "range") {
@@ -173,9 +175,9 @@ class TemplateParser {
     return std::string(action.substr(0, i));
   }
 
-  // The inside of the action starting at `open`, trimmed; moves pos_ past it and applies
-  // a trailing "-}}" to the text that follows.
-  std::string_view read_action(size_t open, bool trim_left) {
+  // The inside of the action starting at `open`, trimmed (nullopt for a comment); moves pos_
+  // past it and applies a trailing "-}}" to the text that follows.
+  std::optional<std::string_view> read_action(size_t open, bool trim_left) {
     size_t i = open + (trim_left ? 4 : 2);
     if (text_.substr(i, 2) == "/*") {
       size_t end = text_.find("*/", i + 2);
@@ -186,7 +188,7 @@ class TemplateParser {
       if (!trim_right && text_.substr(close, 2) != "}}") fail("comment ends before closing delimiter");
       count_lines(text_.substr(open, close - open));
       finish_action(close + (trim_right ? 3 : 2), trim_right);
-      return {};
+      return std::nullopt;
     }
     char quote = 0;
     size_t j = i;
