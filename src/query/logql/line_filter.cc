@@ -7,10 +7,6 @@ namespace weft::logql {
 
 namespace {
 
-bool contains(std::string_view line, std::string_view needle) {
-  if (needle.empty()) return true;
-  return memmem(line.data(), line.size(), needle.data(), needle.size()) != nullptr;
-}
 
 std::string to_lower(std::string_view s) {
   std::string out(s);
@@ -19,6 +15,21 @@ std::string to_lower(std::string_view s) {
 }
 
 }  // namespace
+
+bool contains_bytes(std::string_view hay, std::string_view needle) {
+  if (needle.empty()) return true;
+  if (hay.size() < needle.size()) return false;
+  const char first = needle[0];
+  const char* p = hay.data();
+  const char* last = hay.data() + hay.size() - needle.size();
+  while (p <= last) {
+    p = static_cast<const char*>(std::memchr(p, first, static_cast<size_t>(last - p) + 1));
+    if (!p) return false;
+    if (std::memcmp(p + 1, needle.data() + 1, needle.size() - 1) == 0) return true;
+    ++p;
+  }
+  return false;
+}
 
 bool contains_fold(std::string_view hay, std::string_view needle) {
   if (needle.empty()) return true;
@@ -44,7 +55,7 @@ bool contains_fold(std::string_view hay, std::string_view needle) {
 
 bool LineFilter::Term::matches(std::string_view line) const {
   switch (kind) {
-    case Kind::kContains: return contains(line, literal);
+    case Kind::kContains: return contains_bytes(line, literal);
     case Kind::kContainsFold: return contains_fold(line, literal);
     case Kind::kRegex: return re2::RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *regex);
     case Kind::kPattern: return pattern->test(line);

@@ -127,14 +127,14 @@ Result<std::vector<StreamResult>> run_log_query(const LogSelector& selector, con
   request.line_contains = (*pipeline)->required_substrings();
   request.floor = &floor;
   request.ceiling = &ceiling;
+  ScanStats scan_stats;
+  request.stats = &scan_stats;
 
   TopEntries top(params.limit, params.direction, control);
   LineState state;
   uint64_t order = 0;
   Status status;
   Status scanned = source.scan(request, control, [&](const LogRow& row) {
-    stats.lines_processed++;
-    stats.bytes_processed += row.line.size();
     uint64_t position = order++;
     if (!top.would_accept(row.time)) return true;
     state.time = row.time;
@@ -150,6 +150,8 @@ Result<std::vector<StreamResult>> run_log_query(const LogSelector& selector, con
     top.update_bound(floor, ceiling);
     return true;
   });
+  stats.lines_processed += scan_stats.rows;
+  stats.bytes_processed += scan_stats.bytes;
   WEFT_RETURN_IF_ERROR(scanned);
   WEFT_RETURN_IF_ERROR(status);
   auto streams = group_streams(top.take(), params.direction);

@@ -45,6 +45,13 @@ class LogRow {
   virtual void structured_metadata(std::vector<Label>& out) const = 0;
 };
 
+// What a scan read: rows of the selected streams in the time range, and their line bytes
+// (whether or not they reached the visitor).
+struct ScanStats {
+  uint64_t rows = 0;
+  uint64_t bytes = 0;
+};
+
 struct ScanRequest {
   std::string tenant;
   UnixNanos start = 0;          // inclusive
@@ -55,6 +62,7 @@ struct ScanRequest {
   // newer than *ceiling) will be ignored, so a source may skip them. Null when unused.
   const UnixNanos* floor = nullptr;
   const UnixNanos* ceiling = nullptr;
+  ScanStats* stats = nullptr;  // filled when not null
 };
 
 class LogSource {

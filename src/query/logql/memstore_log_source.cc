@@ -1,8 +1,11 @@
 #include "query/logql/memstore_log_source.h"
 
 #include <cstring>
+
+#include <xxhash.h>
 #include <unordered_map>
 
+#include "query/logql/line_filter.h"
 #include "query/logql/record_labels.h"
 
 namespace weft::logql {
@@ -16,25 +19,56 @@ struct ResourceEntry {
   bool selected = false;
 };
 
-// Stream labels and selection per Resource, with a one-entry fast path for runs of records
-// of the same batch.
+// A hash of a resource's attributes, without allocating.
+uint64_t fingerprint(const Resource& resource) {
+  uint64_t h = 0x51ed270b27aeb2d1ull;
+  for (const KeyValue& kv : resource.attributes) {
+    h = XXH3_64bits_withSeed(kv.key.data(), kv.key.size(), h);
+    const AnyValue& v = kv.value;
+    uint64_t kind = static_cast<uint64_t>(v.kind());
+    h = XXH3_64bits_withSeed(&kind, sizeof kind, h);
+    if (const std::string* str = v.as_string()) {
+      h = XXH3_64bits_withSeed(str->data(), str->size(), h);
+    } else if (v.kind() == AnyValue::Kind::kInt) {
+      h = XXH3_64bits_withSeed(&std::get<int64_t>(v.v), sizeof(int64_t), h);
+    } else if (v.kind() == AnyValue::Kind::kBool) {
+      uint64_t b = std::get<bool>(v.v);
+      h = XXH3_64bits_withSeed(&b, sizeof b, h);
+    } else if (v.kind() == AnyValue::Kind::kDouble) {
+      h = XXH3_64bits_withSeed(&std::get<double>(v.v), sizeof(double), h);
+    }
+  }
+  return h;
+}
+
+// Stream labels and selection per distinct resource content. Records decoded from different
+// requests carry different Resource objects with equal attributes, so entries are found by
+// content (a fingerprint, then equality), with a one-entry fast path for runs of records of
+// the same Resource object.
 class ResourceCache {
  public:
   explicit ResourceCache(const std::vector<LabelMatcher>& matchers) : matchers_(matchers) {}
 
   const ResourceEntry& get(const Resource* resource) {
+    static const Resource kEmpty;
+    if (!resource) resource = &kEmpty;
     if (resource == last_key_ && last_) return *last_;
-    auto it = entries_.find(resource);
-    if (it == entries_.end()) it = entries_.emplace(resource, make(resource)).first;
+    auto& bucket = by_content_[fingerprint(*resource)];
+    const ResourceEntry* found = nullptr;
+    for (const auto& [sample, entry] : bucket)
+      if (sample == resource || *sample == *resource) found = entry.get();
+    if (!found) {
+      bucket.emplace_back(resource, std::make_unique<ResourceEntry>(make(*resource)));
+      found = bucket.back().second.get();
+    }
     last_key_ = resource;
-    last_ = &it->second;
-    return it->second;
+    last_ = found;
+    return *found;
   }
 
  private:
-  ResourceEntry make(const Resource* resource) {
-    static const Resource kEmpty;
-    ResourceLabels labels = resource_labels(resource ? *resource : kEmpty);
+  ResourceEntry make(const Resource& resource) {
+    ResourceLabels labels = resource_labels(resource);
     ResourceEntry e;
     e.selected = all_match(matchers_, labels.stream);
     uint64_t hash = labels.stream.hash();
@@ -50,7 +84,9 @@ class ResourceCache {
   }
 
   const std::vector<LabelMatcher>& matchers_;
-  std::unordered_map<const Resource*, ResourceEntry> entries_;
+  // fingerprint -> (a resource with that content, its entry); the resource pointers stay
+  // valid while the scan holds the store's lock.
+  std::unordered_map<uint64_t, std::vector<std::pair<const Resource*, std::unique_ptr<ResourceEntry>>>> by_content_;
   std::unordered_map<uint64_t, std::shared_ptr<Stream>> by_hash_;
   const Resource* last_key_ = nullptr;
   const ResourceEntry* last_ = nullptr;
@@ -71,7 +107,7 @@ class MemRow final : public LogRow {
 
 bool contains_all(std::string_view line, const std::vector<std::string>& needles) {
   for (const auto& n : needles)
-    if (memmem(line.data(), line.size(), n.data(), n.size()) == nullptr) return false;
+    if (!contains_bytes(line, n)) return false;
   return true;
 }
 
@@ -95,6 +131,10 @@ Status MemStoreLogSource::scan(const ScanRequest& request, QueryControl& control
         if (!entry.selected) return true;
         row.time = t;
         row.line = record_line(r, row.scratch);
+        if (request.stats) {
+          request.stats->rows++;
+          request.stats->bytes += row.line.size();
+        }
         if (!contains_all(row.line, request.line_contains)) return true;
         row.record = &r;
         row.resource = &entry;

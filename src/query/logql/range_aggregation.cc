@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "query/logql/label_filter.h"
 #include "query/logql/metric_eval.h"
@@ -116,6 +117,8 @@ class RangeEvaluator {
     request.matchers = std::move(*matchers);
     request.line_contains = pipeline_->required_substrings();
     if (op_ == Op::kAbsent) absent_.assign(steps_ + 1, 0);
+    ScanStats scan_stats;
+    request.stats = &scan_stats;
 
     LineState state;
     Status status;
@@ -123,6 +126,9 @@ class RangeEvaluator {
       status = visit(row, state);
       return status.is_ok();
     });
+    ctx_.stats.lines_processed += scan_stats.rows;
+    ctx_.stats.bytes_processed += scan_stats.bytes;
+    ctx_.stats.streams_matched += by_stream_seen_.size();
     WEFT_RETURN_IF_ERROR(scanned);
     WEFT_RETURN_IF_ERROR(status);
     return op_ == Op::kAbsent ? finish_absent() : finish();
@@ -130,8 +136,10 @@ class RangeEvaluator {
 
  private:
   Status visit(const LogRow& row, LineState& state) {
-    ctx_.stats.lines_processed++;
-    ctx_.stats.bytes_processed += row.line.size();
+    if (row.stream != last_stream_) {
+      by_stream_seen_.insert(row.stream);
+      last_stream_ = row.stream;
+    }
     size_t lo, hi;
     if (!window_steps(row.time, lo, hi)) return Status::ok();
     state.time = row.time;
@@ -371,6 +379,8 @@ class RangeEvaluator {
   std::unordered_map<LabelSet, size_t, LabelSetHash> index_;
   std::unordered_map<const Stream*, size_t> by_stream_;
   std::vector<int64_t> absent_;
+  std::unordered_set<const Stream*> by_stream_seen_;
+  const Stream* last_stream_ = nullptr;
 };
 
 }  // namespace
