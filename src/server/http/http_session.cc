@@ -139,16 +139,19 @@ void HttpSession::dispatch() {
   if (!respond.sent()) watch_for_close(respond);
 }
 
-void HttpSession::watch_for_close(Responder respond) {
+void HttpSession::watch_for_close(const Responder& respond) {
+  // Holds no Responder copy: a handler that drops its Responder still gets the 500 sent.
   stream_.socket().async_wait(
       tcp::socket::wait_read,
-      net::bind_executor(stream_.get_executor(), [self = shared_from_this(), respond](beast::error_code ec) {
-        if (ec || self->state_ != State::kHandling || respond.sent()) return;
-        char byte;
-        ssize_t n = ::recv(self->stream_.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
-        // 0: the client closed its side; data: a pipelined request (stop watching).
-        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) respond.abandon();
-      }));
+      net::bind_executor(stream_.get_executor(),
+                         [self = shared_from_this(), abandon = respond.abandoner()](beast::error_code ec) {
+                           if (ec || self->state_ != State::kHandling) return;
+                           char byte;
+                           ssize_t n = ::recv(self->stream_.socket().native_handle(), &byte, 1,
+                                              MSG_PEEK | MSG_DONTWAIT);
+                           // 0: the client closed its side; data: a pipelined request (stop watching).
+                           if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) abandon();
+                         }));
 }
 
 Responder HttpSession::make_responder() {

@@ -96,7 +96,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Web
   void ws_read();
   void ws_write_next();
   void ws_ended();
-  void watch_for_close(Responder respond);
+  void watch_for_close(const Responder& respond);
 
   SessionContext& context_;
   boost::beast::tcp_stream stream_;

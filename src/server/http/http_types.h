@@ -48,6 +48,9 @@ class Responder {
   void on_abandoned(std::function<void()> fn) const;
   // Called by the session when the client closed the connection before the answer.
   void abandon() const;
+  // A function doing abandon() that does not keep the Responder alive (so a dropped Responder
+  // still sends its 500); does nothing once the request is answered.
+  std::function<void()> abandoner() const;
 
  private:
   struct State;

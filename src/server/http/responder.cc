@@ -27,6 +27,17 @@ struct Responder::State {
 
   // True for exactly one caller.
   bool claim() { return !sent.exchange(true, std::memory_order_acq_rel); }
+
+  void abandon() {
+    std::vector<std::function<void()>> fns;
+    {
+      std::lock_guard lock(mu);
+      if (abandoned) return;
+      abandoned = true;
+      fns.swap(on_abandon);
+    }
+    for (auto& fn : fns) fn();
+  }
 };
 
 Responder::State::~State() {
@@ -59,15 +70,14 @@ void Responder::on_abandoned(std::function<void()> fn) const {
   fn();
 }
 
-void Responder::abandon() const {
-  std::vector<std::function<void()>> fns;
-  {
-    std::lock_guard lock(state_->mu);
-    if (state_->abandoned) return;
-    state_->abandoned = true;
-    fns.swap(state_->on_abandon);
-  }
-  for (auto& fn : fns) fn();
+void Responder::abandon() const { state_->abandon(); }
+
+std::function<void()> Responder::abandoner() const {
+  std::weak_ptr<State> weak = state_;
+  return [weak] {
+    auto state = weak.lock();
+    if (state && !state->sent.load(std::memory_order_acquire)) state->abandon();
+  };
 }
 
 }  // namespace weft::server
