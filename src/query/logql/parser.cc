@@ -3,8 +3,6 @@
 #include "query/logql/parser.h"
 
 #include <charconv>
-#include <cmath>
-#include <set>
 
 #include "query/logql/lexer.h"
 #include "query/logql/parse_validate.h"

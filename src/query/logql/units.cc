@@ -220,13 +220,6 @@ std::string format_float_plain(double v) {
   return std::string(buf, p);
 }
 
-std::string format_sample_value(double v) {
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
-  // Go's 'f' with -1 precision for exponents in [-4, 21), 'e' outside (strconv 'g'-like with
-  // shortest digits, as Prometheus's FormatFloat(v, 'f', -1, 64)... uses 'f'); Prometheus
-  // formats sample values with 'f', -1.
-  return format_float_plain(v);
-}
+std::string format_sample_value(double v) { return format_float_plain(v); }
 
 }  // namespace weft::logql

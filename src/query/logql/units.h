@@ -36,8 +36,8 @@ std::string format_bytes_si(uint64_t bytes);
 // A float in Go's strconv.FormatFloat(v, 'f', -1, 64) form: shortest exact digits, no
 // exponent ("0.1", "100", "1e-07" -> "0.0000001").
 std::string format_float_plain(double v);
-// A float as Prometheus/Loki print sample values: shortest form, exponent for very large or
-// small magnitudes ('g'-like: "1e+21", "3.5"), "NaN", "+Inf", "-Inf".
+// A float as Loki prints sample values (Go's FormatFloat(v, 'f', -1, 64)): "3.5", "0.1",
+// "NaN", "+Inf", "-Inf".
 std::string format_sample_value(double v);
 
 }  // namespace weft::logql

@@ -26,25 +26,27 @@ struct StreamQuery {
 // nullopt on a bad request.
 std::optional<StreamQuery> stream_query(const Request& request, const Responder& respond, std::string_view param,
                                         bool required) {
+  auto fail = [&](const Status& s) -> std::optional<StreamQuery> {
+    respond(loki_error(s));
+    return std::nullopt;
+  };
   auto tenant = request_tenant(request.message);
-  if (!tenant.is_ok()) return respond(loki_error(tenant.status())), std::nullopt;
+  if (!tenant.is_ok()) return fail(tenant.status());
   auto params = loki_params(request);
-  if (!params.is_ok()) return respond(loki_error(params.status())), std::nullopt;
+  if (!params.is_ok()) return fail(params.status());
   auto range = loki_time_range(*params, kSixHours);
-  if (!range.is_ok()) return respond(loki_error(range.status())), std::nullopt;
+  if (!range.is_ok()) return fail(range.status());
   StreamQuery q{std::move(*tenant), *range, {}};
   for (const auto& [name, value] : params->all()) {
     if (name != param || value.empty()) continue;
     auto exprs = logql::parse_stream_selector(value, false);
-    if (!exprs.is_ok()) return respond(loki_error(exprs.status())), std::nullopt;
+    if (!exprs.is_ok()) return fail(exprs.status());
     auto matchers = logql::LabelMatcher::compile_all(*exprs);
-    if (!matchers.is_ok()) return respond(loki_error(matchers.status())), std::nullopt;
+    if (!matchers.is_ok()) return fail(matchers.status());
     q.selectors.push_back(std::move(*matchers));
   }
-  if (required && q.selectors.empty()) {
-    respond(loki_error(Status::invalid("at least one " + std::string(param) + " argument is required")));
-    return std::nullopt;
-  }
+  if (required && q.selectors.empty())
+    return fail(Status::invalid("at least one " + std::string(param) + " argument is required"));
   if (q.selectors.empty()) q.selectors.emplace_back();
   return q;
 }
