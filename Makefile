@@ -30,6 +30,7 @@ run: build
 test-deps: tests/ui/node_modules/.package-lock.json
 	@scripts/install-deps.sh test
 	@cd tests/integration && npm install --no-audit --no-fund --loglevel=error
+	@cd tests/logql && npm install --no-audit --no-fund --loglevel=error
 
 tests/ui/node_modules/.package-lock.json: tests/ui/package.json tests/ui/package-lock.json | deps
 	cd tests/ui && npm ci --no-audit --no-fund --loglevel=error
@@ -49,6 +50,7 @@ fuzz: deps
 
 bench: build
 	@BUILD_DIR=$(BUILD_DIR) bench/ingest.sh $(BENCH_PROTOCOL)
+	@BUILD_DIR=$(BUILD_DIR) bench/logql-queries.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -10,7 +10,8 @@ seconds="${1:-60}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build-fuzz"
 targets=(otlp_proto_fuzz otlp_json_fuzz loki_push_proto_fuzz loki_push_json_fuzz
-         prometheus_labels_fuzz elastic_bulk_fuzz splunk_hec_fuzz syslog_fuzz jsonlines_fuzz)
+         prometheus_labels_fuzz elastic_bulk_fuzz splunk_hec_fuzz syslog_fuzz jsonlines_fuzz
+         logql_parser_fuzz)
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEFT_FUZZ=ON -DWEFT_TESTS=OFF >/dev/null
@@ -28,6 +29,16 @@ done
 
 # Undefined behaviour stops a target (and so fails the run) instead of being printed only.
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+
+# LogQL seeds: every query of the golden tests, one file each.
+mkdir -p "$build/corpus/logql_parser_fuzz"
+n=0
+for f in "$root"/tests/logql/golden/*.txt; do
+  while IFS= read -r q; do
+    n=$((n + 1))
+    printf '%s' "$q" > "$build/corpus/logql_parser_fuzz/golden-$n"
+  done < <(sed -n 's/^query: //p' "$f")
+done
 
 failed=0
 for target in "${targets[@]}"; do

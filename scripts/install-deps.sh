@@ -9,9 +9,8 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build ccache pkg-config make
-  libboost-dev libsimdjson-dev libyaml-cpp-dev zlib1g-dev libxxhash-dev libsnappy-dev
-  libgrpc++-dev
   libboost-dev libsimdjson-dev libyaml-cpp-dev zlib1g-dev libxxhash-dev libsnappy-dev libzstd-dev zstd
+  libgrpc++-dev libre2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   bsdutils rsyslog  # logger(1) and rsyslogd: the real senders of the syslog integration test

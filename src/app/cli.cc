@@ -142,6 +142,27 @@ Result<loadgen::LoadgenOptions> build_loadgen_options(LoadgenFlags& flags) {
   return o;
 }
 
+struct QueryFlags {
+  QueryCommandOptions options;
+  std::string output = "text";
+};
+
+void add_query_flags(CLI::App& cmd, QueryFlags& flags) {
+  QueryCommandOptions& o = flags.options;
+  cmd.add_option("query", o.query, "The LogQL query, e.g. '{service_name=\"api\"} |= \"error\"'")->required();
+  cmd.add_option("--addr", o.addr, "Base URL of the weft (or Loki). Default: " + o.addr + ".");
+  cmd.add_option("--tenant", o.tenant, "Tenant, sent as X-Scope-OrgID. Default: none (\"default\").");
+  cmd.add_option("--since", o.since, "How far back from --to to look, e.g. 15m or 24h. Default: 1h.");
+  cmd.add_option("--from", o.from, "Start (RFC 3339 or unix ns). Default: --to minus --since.");
+  cmd.add_option("--to", o.to, "End (RFC 3339 or unix ns). Default: now.");
+  cmd.add_option("--limit", o.limit, "Most log lines to print. Default: 30.")->check(CLI::PositiveNumber);
+  cmd.add_option("--step", o.step, "Step of a metric range query, e.g. 1m. Default: the server's.");
+  cmd.add_flag("--forward", o.forward, "Oldest lines first (default: newest first).");
+  cmd.add_flag("--instant", o.instant, "Evaluate a metric query once, at --to.");
+  cmd.add_option("--output,-o", flags.output, "text or jsonl (log lines). Default: text.")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+}
+
 Result<Config> build_config(const ServeFlags& flags) {
   Config config;
   if (!flags.config_path.empty()) WEFT_RETURN_IF_ERROR(load_config_file(config, flags.config_path));
@@ -160,6 +181,7 @@ const char* kSubcommandHelp =
     "  serve     Run the server (ingest, storage, query API). `weft serve --help` lists flags.\n"
     "  demo      Send a simulated shop's traces and logs to a weft. `weft demo --help`.\n"
     "  loadgen   Drive ingest load at a server for benchmarks. `weft loadgen --help`.\n"
+    "  query     Run a LogQL query against a weft (like logcli). `weft query --help`.\n"
     "  version   Print the version.\n"
     "  help      Print this help; `weft help config` prints every setting.\n";
 
@@ -177,6 +199,9 @@ int run_cli(int argc, char** argv) {
   LoadgenFlags loadgen_flags;
   CLI::App* loadgen_cmd = app.add_subcommand("loadgen", "Drive ingest load at a server for benchmarks");
   add_loadgen_flags(*loadgen_cmd, loadgen_flags);
+  QueryFlags query_flags;
+  CLI::App* query_cmd = app.add_subcommand("query", "Run a LogQL query against a weft and print the result");
+  add_query_flags(*query_cmd, query_flags);
   CLI::App* version = app.add_subcommand("version", "Print the version");
   CLI::App* help = app.add_subcommand("help", "Print help; `weft help config` lists settings");
   std::string help_topic;
@@ -213,6 +238,11 @@ int run_cli(int argc, char** argv) {
       return 2;
     }
     return run_loadgen(*options, loadgen_flags.json);
+  }
+  if (*query_cmd) {
+    QueryCommandOptions options = query_flags.options;
+    options.output = query_flags.output == "jsonl" ? QueryOutput::kJsonLines : QueryOutput::kText;
+    return run_query_command(options);
   }
   if (*help && help_topic == "config") {
     std::cout << settings_reference_markdown();

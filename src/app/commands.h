@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/config.h"
+#include "app/query_output.h"
 #include "demo/demo_runner.h"
 #include "loadgen/loadgen_runner.h"
 
@@ -25,6 +26,25 @@ int run_demo(const demo::DemoOptions& options);
 // a summary (one JSON line when `json`). 0 when something was acknowledged, 1 when nothing
 // was, 2 for bad options or missing replay data.
 int run_loadgen(const loadgen::LoadgenOptions& options, bool json);
+
+// The flags of `weft query`.
+struct QueryCommandOptions {
+  std::string query;
+  std::string addr = "http://127.0.0.1:3100";
+  std::string tenant;
+  std::string since = "1h";
+  std::string from;  // RFC 3339 or unix ns; default: now - since
+  std::string to;    // default: now
+  std::string step;  // metric range queries; default: the server's
+  uint32_t limit = 30;
+  bool forward = false;
+  bool instant = false;
+  QueryOutput output = QueryOutput::kText;
+};
+
+// `weft query`: runs a LogQL query against a weft's Loki API and prints the result. 0 on
+// success, 1 when the query failed, 2 for bad flags or a query that does not parse.
+int run_query_command(const QueryCommandOptions& options);
 
 // The text `weft help config` prints, and docs/configuration.md's table: every setting with
 // its flag, default and bounds.

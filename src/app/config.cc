@@ -204,8 +204,20 @@ std::vector<Setting> make_settings() {
                        "Flush a non-empty memtable into parts at least this often.",
                        &Config::flush_interval, std::chrono::milliseconds(100),
                        std::chrono::hours(1)),
-      int_setting("query.max_limit", "Largest `limit` a query may ask for.",
+      int_setting("query.max_limit",
+                  "Largest `limit` a query may ask for (the native search, and the entries of a "
+                  "LogQL log query: Loki's max entries limit).",
                   &Config::query_max_limit, 1, 1'000'000),
+      duration_setting("query.timeout",
+                       "How long a LogQL query may run; past it the query stops and the client "
+                       "gets 504.",
+                       &Config::query_timeout, std::chrono::seconds(1), std::chrono::hours(1)),
+      int_setting("query.max_series", "Most series a LogQL metric query may return.",
+                  &Config::query_max_series, 1, 1'000'000),
+      size_setting("query.max_memory_bytes",
+                   "Memory one LogQL query may hold (series, samples, entries); past it the "
+                   "query fails with a clear error instead of growing.",
+                   &Config::query_max_memory_bytes, 1ull << 20, 1ull << 40),
       bool_setting("wal.fsync",
                    "fdatasync the write-ahead log before acknowledging. Turning it off "
                    "risks losing acknowledged data on power loss.",

@@ -36,6 +36,9 @@ struct Config {
   uint64_t memtable_flush_bytes = 256ull << 20;
   std::chrono::milliseconds flush_interval{5000};
   uint32_t query_max_limit = 5000;
+  std::chrono::milliseconds query_timeout{60000};
+  uint32_t query_max_series = 500;
+  uint64_t query_max_memory_bytes = 512ull << 20;
   bool wal_fsync = true;
   uint64_t wal_segment_bytes = 64ull << 20;
   uint64_t wal_max_pending_bytes = 256ull << 20;

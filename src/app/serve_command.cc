@@ -38,6 +38,9 @@ server::ServerOptions server_options(const Config& c) {
   o.http_threads = c.http_threads;
   o.max_request_bytes = c.max_request_bytes;
   o.max_query_limit = c.query_max_limit;
+  o.query_timeout = c.query_timeout;
+  o.max_query_series = c.query_max_series;
+  o.max_query_memory_bytes = c.query_max_memory_bytes;
   o.shutdown_timeout = c.shutdown_timeout;
   o.loki_push.max_line_size = c.loki_max_line_size;
   o.loki_push.reject_old_samples_max_age_ns =

@@ -48,7 +48,10 @@ struct ServerOptions {
   storage::StoreOptions store;
   uint64_t max_request_bytes = 20ull << 20;  // request bodies and gRPC messages, also inflated
   int http_threads = 0;                      // io threads; 0 = hardware concurrency
-  uint32_t max_query_limit = 5000;           // largest `limit` of GET /api/v1/logs
+  uint32_t max_query_limit = 5000;           // largest `limit` of a search / LogQL log query
+  std::chrono::milliseconds query_timeout{60000};  // LogQL queries stop past it
+  uint32_t max_query_series = 500;                 // series of a LogQL metric result
+  uint64_t max_query_memory_bytes = 512ull << 20;  // memory one LogQL query may hold
   ingest::loki::PushLimits loki_push;        // Loki push validation: line size, time range
   std::chrono::milliseconds shutdown_timeout{25000};
 };

@@ -328,7 +328,7 @@ describe('web UI', { skip }, () => {
       assert.equal(r.headers.get('cache-control'), 'no-cache', p);
       assert.match(r.headers.get('content-security-policy'), /default-src 'self'/, p);
     }
-    for (const p of ['/api/v1/nope', '/loki/api/v1/query_range', '/v1/metrics', '/explore/more', '/assets/nope.js', '/index.htm']) {
+    for (const p of ['/api/v1/nope', '/loki/api/v1/nope', '/v1/metrics', '/explore/more', '/assets/nope.js', '/index.htm']) {
       const r = await getJson(url(p));
       assert.equal(r.status, 404, p);
       assert.ok(r.json?.error, `${p}: JSON error body`);

@@ -30,6 +30,21 @@ void add_splunk_hec_routes(Router& router, ApiContext& context);
 // GET /ready, GET /metrics (ops_handler.cc).
 void add_ops_routes(Router& router, ApiContext& context);
 
+// The Loki query API (docs/api.md, "Loki API"):
+// /loki/api/v1/query, /query_range (loki_query_handler.cc).
+void add_loki_query_routes(Router& router, ApiContext& context);
+// /loki/api/v1/labels, /label/{name}/values, /series (loki_labels_handler.cc).
+void add_loki_labels_routes(Router& router, ApiContext& context);
+// /loki/api/v1/index/stats, /index/volume, /index/volume_range (loki_index_handler.cc).
+void add_loki_index_routes(Router& router, ApiContext& context);
+// /loki/api/v1/detected_labels, /detected_fields, /detected_field/{name}/values
+// (loki_detected_handler.cc).
+void add_loki_detected_routes(Router& router, ApiContext& context);
+// /loki/api/v1/tail, a WebSocket (loki_tail_handler.cc).
+void add_loki_tail_routes(Router& router, ApiContext& context);
+// /loki/api/v1/status/buildinfo, /format_query, /patterns (loki_misc_handler.cc).
+void add_loki_misc_routes(Router& router, ApiContext& context);
+
 // Every route above, and the web UI's (server/ui/ui_routes.h).
 void add_all_routes(Router& router, ApiContext& context);
 

@@ -5,6 +5,7 @@
 // Thread safety: every method may be called from any thread.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 
@@ -19,6 +20,9 @@ struct ApiLimits {
   uint64_t max_request_bytes = 20ull << 20;  // request bodies, and gzip-inflated bodies
   uint32_t max_query_limit = 5000;           // the largest `limit` a search accepts
   ingest::loki::PushLimits loki_push;        // Loki push validation (settings loki.*)
+  std::chrono::milliseconds query_timeout{60000};  // LogQL queries are cancelled past it
+  uint32_t max_query_series = 500;                 // series in a LogQL metric result
+  uint64_t max_query_memory_bytes = 512ull << 20;  // what one LogQL query may hold
 };
 
 class ApiContext {

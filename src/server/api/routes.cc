@@ -16,6 +16,12 @@ void add_all_routes(Router& router, ApiContext& context) {
   add_traces_routes(router, context);
   add_services_routes(router, context);
   add_ops_routes(router, context);
+  add_loki_query_routes(router, context);
+  add_loki_labels_routes(router, context);
+  add_loki_index_routes(router, context);
+  add_loki_detected_routes(router, context);
+  add_loki_tail_routes(router, context);
+  add_loki_misc_routes(router, context);
   ui::add_ui_routes(router, ui::embedded_ui_assets());
 }
 

@@ -1,9 +1,11 @@
 // HttpHandler: what an HttpServer hands requests to (in weft, the Router).
 #pragma once
 
+#include <memory>
 #include <string_view>
 
 #include "server/http/http_types.h"
+#include "server/http/websocket_channel.h"
 
 namespace weft::server {
 
@@ -20,6 +22,11 @@ class HttpHandler {
   // nothing. The connection is closed after this answer. Thread-safe.
   virtual HttpResponse rejection(const HttpRequestHeader& header, http::status status,
                                  std::string_view message) = 0;
+
+  // Whether a WebSocket route serves this request (a GET with "Upgrade: websocket").
+  virtual bool accepts_websocket(const HttpRequest& request) const { return false; }
+  // A WebSocket connection accepted for `request`. Called on an io thread; must not block.
+  virtual void handle_websocket(HttpRequest request, std::shared_ptr<WebSocketChannel> channel) {}
 };
 
 }  // namespace weft::server

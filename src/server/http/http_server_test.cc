@@ -18,7 +18,8 @@ using namespace std::chrono_literals;
 using testing::TestHttpClient;
 
 // Answers by path: /echo returns the body; /later answers from another thread after 100 ms;
-// /slow after 500 ms; /drop never answers; /empty answers 204.
+// /slow after 500 ms; /drop never answers; /empty answers 204; /abandon keeps the Responder
+// and notes when the client goes away.
 class TestHandler : public HttpHandler {
  public:
   ~TestHandler() override { join(); }
@@ -30,6 +31,12 @@ class TestHandler : public HttpHandler {
     if (target == "/slow") return answer_later(respond, 500ms, "slow");
     if (target == "/drop") return;
     if (target == "/empty") return respond(HttpResponse{http::status::no_content, 11});
+    if (target == "/abandon") {
+      respond.on_abandoned([this] { abandoned = true; });
+      std::lock_guard lock(mu_);
+      kept_.push_back(respond);
+      return;
+    }
     respond(make_response(http::status::ok, "text/plain", std::move(request.body())));
   }
 
@@ -42,9 +49,12 @@ class TestHandler : public HttpHandler {
     std::lock_guard lock(mu_);
     for (auto& t : threads_) t.join();
     threads_.clear();
+    for (auto& r : kept_) r(make_response(http::status::ok, "text/plain", "late"));
+    kept_.clear();
   }
 
   std::atomic<int> handled{0};
+  std::atomic<bool> abandoned{false};
 
  private:
   void answer_later(Responder respond, std::chrono::milliseconds delay, std::string text) {
@@ -57,6 +67,7 @@ class TestHandler : public HttpHandler {
 
   std::mutex mu_;
   std::vector<std::thread> threads_;
+  std::vector<Responder> kept_;
 };
 
 class HttpServerTest : public ::testing::Test {
@@ -199,6 +210,18 @@ TEST_F(HttpServerTest, ResponderWorksFromAnotherThreadLater) {
 TEST_F(HttpServerTest, DroppedResponderAnswers500) {
   TestHttpClient client(address_);
   EXPECT_EQ(client.get("/drop").result(), http::status::internal_server_error);
+}
+
+TEST_F(HttpServerTest, ClientGoingAwayAbandonsTheUnansweredRequest) {
+  {
+    TestHttpClient client(address_);
+    client.send(http::verb::get, "/abandon");
+    while (handler_.handled == 0) std::this_thread::sleep_for(1ms);
+    EXPECT_FALSE(handler_.abandoned);
+  }  // the client closes its connection
+  auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (!handler_.abandoned && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(5ms);
+  EXPECT_TRUE(handler_.abandoned);
 }
 
 TEST_F(HttpServerTest, ConnectionCloseIsHonoured) {

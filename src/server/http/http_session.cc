@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <string>
 
+#include <sys/socket.h>
+
+#include <cerrno>
+
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -10,6 +15,7 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket.hpp>
 
 #include "common/log.h"
 
@@ -44,6 +50,7 @@ HttpSession::HttpSession(tcp::socket socket, SessionContext& context)
 }
 
 HttpSession::~HttpSession() {
+  ws_ended();
   finish_request();
   context_.registry.remove(this);
 }
@@ -58,6 +65,7 @@ void HttpSession::start() {
 void HttpSession::request_close() {
   net::post(stream_.get_executor(), [self = shared_from_this()] {
     self->closing_ = true;
+    if (self->state_ == State::kWebSocket) return self->close("server stopping");
     bool idle = self->state_ == State::kReading &&
                 (!self->parser_ || !self->parser_->got_some()) && self->buffer_.size() == 0;
     if (idle || self->state_ == State::kLingering) self->close();
@@ -115,6 +123,8 @@ void HttpSession::dispatch() {
   state_ = State::kHandling;
   begin_request();
   HttpRequest request = parser_->release();
+  if (boost::beast::websocket::is_upgrade(request) && context_.handler.accepts_websocket(request))
+    return upgrade(std::move(request));
   keep_alive_ = request.keep_alive();
   head_request_ = request.method() == http::verb::head;
   version_ = request.version();
@@ -126,6 +136,22 @@ void HttpSession::dispatch() {
     respond(make_response(http::status::internal_server_error, "application/json",
                           R"({"error":"internal error"})"));
   }
+  if (!respond.sent()) watch_for_close(respond);
+}
+
+void HttpSession::watch_for_close(const Responder& respond) {
+  // Holds no Responder copy: a handler that drops its Responder still gets the 500 sent.
+  stream_.socket().async_wait(
+      tcp::socket::wait_read,
+      net::bind_executor(stream_.get_executor(),
+                         [self = shared_from_this(), abandon = respond.abandoner()](beast::error_code ec) {
+                           if (ec || self->state_ != State::kHandling) return;
+                           char byte;
+                           ssize_t n = ::recv(self->stream_.socket().native_handle(), &byte, 1,
+                                              MSG_PEEK | MSG_DONTWAIT);
+                           // 0: the client closed its side; data: a pipelined request (stop watching).
+                           if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) abandon();
+                         }));
 }
 
 Responder HttpSession::make_responder() {
@@ -228,9 +254,85 @@ void HttpSession::finish_request() {
   context_.registry.request_finished();
 }
 
+void HttpSession::upgrade(HttpRequest request) {
+  finish_request();  // a WebSocket is not a request in flight: a stop closes it
+  state_ = State::kWebSocket;
+  ws_ = std::make_unique<boost::beast::websocket::stream<beast::tcp_stream&>>(stream_);
+  ws_->set_option(boost::beast::websocket::stream_base::timeout::suggested(beast::role_type::server));
+  auto shared = std::make_shared<HttpRequest>(std::move(request));
+  ws_->async_accept(*shared, [self = shared_from_this(), shared](beast::error_code ec) {
+    if (ec) return self->close();
+    self->context_.handler.handle_websocket(std::move(*shared), self);
+    self->ws_read();
+  });
+}
+
+void HttpSession::ws_read() {
+  ws_->async_read(ws_in_, [self = shared_from_this()](beast::error_code ec, size_t) {
+    if (ec) return self->close();
+    self->ws_in_.clear();  // client messages carry nothing for weft
+    self->ws_read();
+  });
+}
+
+void HttpSession::send(std::string text) {
+  net::post(stream_.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
+    if (self->state_ != State::kWebSocket || self->ws_closing_) return;
+    self->ws_out_.push_back(std::move(text));
+    if (!self->ws_writing_) self->ws_write_next();
+  });
+}
+
+void HttpSession::ws_write_next() {
+  if (ws_out_.empty() || state_ != State::kWebSocket) {
+    ws_writing_ = false;
+    return;
+  }
+  ws_writing_ = true;
+  ws_->text(true);
+  ws_->async_write(net::buffer(ws_out_.front()), [self = shared_from_this()](beast::error_code ec, size_t) {
+    if (ec) return self->close();
+    self->ws_out_.pop_front();
+    self->ws_write_next();
+  });
+}
+
+void HttpSession::close(std::string reason) {
+  net::post(stream_.get_executor(), [self = shared_from_this(), reason = std::move(reason)] {
+    if (self->state_ != State::kWebSocket || self->ws_closing_) return;
+    self->ws_closing_ = true;
+    boost::beast::websocket::close_reason why(boost::beast::websocket::close_code::normal, reason);
+    self->ws_->async_close(why, [self](beast::error_code) { self->close(); });
+  });
+}
+
+void HttpSession::on_closed(std::function<void()> fn) {
+  {
+    std::lock_guard lock(closed_mu_);
+    if (!ws_done_) {
+      closed_callbacks_.push_back(std::move(fn));
+      return;
+    }
+  }
+  fn();
+}
+
+void HttpSession::ws_ended() {
+  std::vector<std::function<void()>> callbacks;
+  {
+    std::lock_guard lock(closed_mu_);
+    if (ws_done_) return;
+    ws_done_ = true;
+    callbacks.swap(closed_callbacks_);
+  }
+  for (auto& fn : callbacks) fn();
+}
+
 void HttpSession::close() {
   if (state_ == State::kClosed) return;
+  bool was_websocket = state_ == State::kWebSocket;
   state_ = State::kClosed;
+  if (was_websocket) ws_ended();
   finish_request();
   beast::error_code ec;
   stream_.socket().shutdown(tcp::socket::shutdown_send, ec);

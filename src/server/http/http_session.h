@@ -10,7 +10,13 @@
 // (body over the limit, header too large, malformed HTTP) is answered through
 // HttpHandler::rejection and closes the connection after draining what the client still
 // sends. request_close() (graceful stop) closes an idle connection at once and a busy one
-// after its current response, which then carries "Connection: close".
+// after its current response, which then carries "Connection: close". While a request is
+// being handled the session watches the socket: when the client closes it before the answer,
+// the request's Responder is abandoned (a long query stops).
+//
+// A GET with "Upgrade: websocket" for a WebSocket route turns the session into that
+// WebSocket connection (state kWebSocket) for the rest of its life: the session is then the
+// WebSocketChannel the handler holds, and a graceful stop closes it with a close frame.
 //
 // Thread safety: all state lives on the session's strand; request_close() and force_close()
 // may be called from any thread. The session keeps itself alive through its pending
@@ -24,6 +30,13 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
+#include <boost/beast/websocket/stream.hpp>
+
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <vector>
 
 #include "server/http/http_handler.h"
 #include "server/http/http_server_options.h"
@@ -38,7 +51,7 @@ struct SessionContext {
   SessionRegistry& registry;
 };
 
-class HttpSession : public std::enable_shared_from_this<HttpSession> {
+class HttpSession : public std::enable_shared_from_this<HttpSession>, public WebSocketChannel {
  public:
   // `socket` must use a strand executor.
   HttpSession(boost::asio::ip::tcp::socket socket, SessionContext& context);
@@ -53,8 +66,14 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   // Closes the connection now.
   void force_close();
 
+  // WebSocketChannel (after an upgrade).
+  void send(std::string text) override;
+  void close(std::string reason) override;
+  void on_closed(std::function<void()> fn) override;
+  boost::asio::any_io_executor executor() override { return stream_.get_executor(); }
+
  private:
-  enum class State { kReading, kHandling, kWriting, kLingering, kClosed };
+  enum class State { kReading, kHandling, kWriting, kLingering, kWebSocket, kClosed };
   using Parser = http::request_parser<http::string_body>;
 
   void read_request();
@@ -73,6 +92,11 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void finish_request();
   void close();
   Responder make_responder();
+  void upgrade(HttpRequest request);
+  void ws_read();
+  void ws_write_next();
+  void ws_ended();
+  void watch_for_close(const Responder& respond);
 
   SessionContext& context_;
   boost::beast::tcp_stream stream_;
@@ -87,6 +111,16 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   bool keep_alive_ = true;   // of the request being served
   bool head_request_ = false;  // the request being served is a HEAD: answer without a body
   unsigned version_ = 11;    // of the request being served
+
+  // WebSocket mode (state kWebSocket); all on the strand but the callbacks' mutex.
+  std::unique_ptr<boost::beast::websocket::stream<boost::beast::tcp_stream&>> ws_;
+  boost::beast::flat_buffer ws_in_;
+  std::deque<std::string> ws_out_;
+  bool ws_writing_ = false;
+  bool ws_closing_ = false;
+  std::mutex closed_mu_;
+  bool ws_done_ = false;                                // guarded by closed_mu_
+  std::vector<std::function<void()>> closed_callbacks_;  // guarded by closed_mu_
 };
 
 }  // namespace weft::server

@@ -42,6 +42,16 @@ class Responder {
   // Whether a response has been sent through some copy.
   bool sent() const;
 
+  // Registers work to stop when the client goes away before the answer (a long query):
+  // `fn` runs once, on the connection's thread, when the session sees the connection closed
+  // while the request is still unanswered; at once if that has already happened.
+  void on_abandoned(std::function<void()> fn) const;
+  // Called by the session when the client closed the connection before the answer.
+  void abandon() const;
+  // A function doing abandon() that does not keep the Responder alive (so a dropped Responder
+  // still sends its 500); does nothing once the request is answered.
+  std::function<void()> abandoner() const;
+
  private:
   struct State;
   std::shared_ptr<State> state_;

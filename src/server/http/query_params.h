@@ -18,6 +18,8 @@ class QueryParams {
   // The first value of `name`, or nullptr when absent.
   const std::string* get(std::string_view name) const;
   const std::vector<std::pair<std::string, std::string>>& all() const { return params_; }
+  // Appends a parameter (after any of the same name).
+  void add(std::string name, std::string value) { params_.emplace_back(std::move(name), std::move(value)); }
 
  private:
   std::vector<std::pair<std::string, std::string>> params_;

@@ -1,4 +1,6 @@
 #include <atomic>
+#include <mutex>
+#include <vector>
 #include <utility>
 
 #include "common/log.h"
@@ -16,12 +18,26 @@ HttpResponse make_response(http::status status, std::string_view content_type, s
 struct Responder::State {
   SendFn send;
   std::atomic<bool> sent{false};
+  std::mutex mu;
+  bool abandoned = false;                        // guarded by mu
+  std::vector<std::function<void()>> on_abandon;  // guarded by mu
 
   explicit State(SendFn fn) : send(std::move(fn)) {}
   ~State();
 
   // True for exactly one caller.
   bool claim() { return !sent.exchange(true, std::memory_order_acq_rel); }
+
+  void abandon() {
+    std::vector<std::function<void()>> fns;
+    {
+      std::lock_guard lock(mu);
+      if (abandoned) return;
+      abandoned = true;
+      fns.swap(on_abandon);
+    }
+    for (auto& fn : fns) fn();
+  }
 };
 
 Responder::State::~State() {
@@ -42,5 +58,26 @@ void Responder::operator()(HttpResponse response) const {
 }
 
 bool Responder::sent() const { return state_->sent.load(std::memory_order_acquire); }
+
+void Responder::on_abandoned(std::function<void()> fn) const {
+  {
+    std::lock_guard lock(state_->mu);
+    if (!state_->abandoned) {
+      state_->on_abandon.push_back(std::move(fn));
+      return;
+    }
+  }
+  fn();
+}
+
+void Responder::abandon() const { state_->abandon(); }
+
+std::function<void()> Responder::abandoner() const {
+  std::weak_ptr<State> weak = state_;
+  return [weak] {
+    auto state = weak.lock();
+    if (state && !state->sent.load(std::memory_order_acquire)) state->abandon();
+  };
+}
 
 }  // namespace weft::server

@@ -137,6 +137,29 @@ void Router::handle(HttpRequest request, Responder respond) {
   route->handler(std::move(req), std::move(counted));
 }
 
+void Router::add_websocket(std::string path, WebSocketHandler handler) {
+  websocket_routes_.emplace_back(std::move(path), std::move(handler));
+}
+
+bool Router::accepts_websocket(const HttpRequest& request) const {
+  if (request.method() != http::verb::get) return false;
+  std::string_view path = target_path(request.target());
+  for (const auto& [p, h] : websocket_routes_)
+    if (p == path) return true;
+  return false;
+}
+
+void Router::handle_websocket(HttpRequest request, std::shared_ptr<WebSocketChannel> channel) {
+  std::string path(target_path(request.target()));
+  for (const auto& [p, handler] : websocket_routes_) {
+    if (p != path) continue;
+    auto params = QueryParams::parse(target_query(request.target()));
+    if (!params) return channel->close(params.status().message());
+    return handler(Request{std::move(request), p, path, std::move(*params), ""}, std::move(channel));
+  }
+  channel->close("no such path");
+}
+
 HttpResponse Router::rejection(const HttpRequestHeader& header, http::status status,
                                std::string_view message) {
   Match m;

@@ -32,6 +32,8 @@ struct Request {
 };
 
 using RouteHandler = std::function<void(Request request, Responder respond)>;
+// Serves an accepted WebSocket connection (its upgrade request and the channel).
+using WebSocketHandler = std::function<void(Request request, std::shared_ptr<WebSocketChannel> channel)>;
 // Formats the answer to a request for this route that the HTTP layer rejected before it was
 // complete (see HttpHandler::rejection). Also the place to count it in route metrics.
 using RejectionFn =
@@ -46,7 +48,14 @@ class Router final : public HttpHandler {
   void add(http::verb method, std::string pattern, RouteHandler handler,
            RejectionFn rejection = {});
 
+  // A WebSocket route on an exact path: a GET with "Upgrade: websocket" there becomes a
+  // WebSocket connection handed to `handler`; a plain GET is answered by the HTTP route of the
+  // same path, if any.
+  void add_websocket(std::string path, WebSocketHandler handler);
+
   void handle(HttpRequest request, Responder respond) override;
+  bool accepts_websocket(const HttpRequest& request) const override;
+  void handle_websocket(HttpRequest request, std::shared_ptr<WebSocketChannel> channel) override;
   HttpResponse rejection(const HttpRequestHeader& header, http::status status,
                          std::string_view message) override;
 
@@ -66,6 +75,7 @@ class Router final : public HttpHandler {
   Responder instrumented(Responder respond, EndpointMetrics& metrics) const;
 
   std::vector<std::unique_ptr<Route>> routes_;
+  std::vector<std::pair<std::string, WebSocketHandler>> websocket_routes_;
   std::unique_ptr<EndpointMetrics> other_;  // requests that matched no route
 };
 
