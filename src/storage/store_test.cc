@@ -127,6 +127,26 @@ TEST(Store, SpanScansWithoutATraceIdReadMemtablesAndPartsInTheTimeRange) {
   EXPECT_EQ(seen, 3u);  // false from fn stops the scan
 }
 
+TEST(Store, AStreamFilterSkipsTheBlocksOfOtherStreamsInParts) {
+  TempDir dir;
+  auto store = open_store(options_for(dir.path()));
+  ASSERT_TRUE(append_and_wait(*store, test_logs("a", 50)).is_ok());  // service.name=checkout
+  ASSERT_TRUE(store->flush().is_ok());
+  auto count = [&](std::string_view service) {
+    ScanOptions o;
+    o.stream_filter = [service](const StreamLabels& labels) {
+      for (const auto& [key, value] : labels)
+        if (key == "service.name") return value == service;
+      return false;
+    };
+    size_t n = 0;
+    EXPECT_TRUE(scan_logs(*store->view(), "a", o, [&](const LogRecord&) { return ++n; }).is_ok());
+    return n;
+  };
+  EXPECT_EQ(count("checkout"), 50u);
+  EXPECT_EQ(count("payment"), 0u);
+}
+
 TEST(Store, ReopenServesPartsAndTheWal) {
   TempDir dir;
   {

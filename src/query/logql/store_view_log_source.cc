@@ -5,6 +5,7 @@
 #include <xxhash.h>
 #include <unordered_map>
 
+#include "query/logql/labels.h"
 #include "query/logql/line_filter.h"
 #include "query/logql/record_labels.h"
 #include "storage/engine/view_reads.h"
@@ -107,6 +108,31 @@ class MemRow final : public LogRow {
   }
 };
 
+// Whether the rows of a part stream (known by its identity labels: model/stream.h) may be
+// selected by `matchers`. A matcher decides only on a label named after an identity key the
+// stream has (service.name -> service_name): a row's LogQL stream labels hold that value too.
+// Any other label may come from resource attributes the part's stream labels do not carry, so
+// it keeps the stream (the rows are still matched exactly when read).
+bool part_stream_may_match(const std::vector<LabelMatcher>& matchers, const StreamLabels& labels) {
+  for (const auto& [key, value] : labels) {
+    std::string name = sanitize_label_name(key);
+    for (const LabelMatcher& m : matchers)
+      if (m.name() == name && !m.matches(value)) return false;
+  }
+  return true;
+}
+
+storage::ScanOptions scan_options(UnixNanos start, UnixNanos end, const std::vector<LabelMatcher>& matchers) {
+  storage::ScanOptions options;
+  options.start = start;
+  options.end = end - 1;
+  if (!matchers.empty())
+    options.stream_filter = [&matchers](const StreamLabels& labels) {
+      return part_stream_may_match(matchers, labels);
+    };
+  return options;
+}
+
 bool contains_all(std::string_view line, const std::vector<std::string>& needles) {
   for (const auto& n : needles)
     if (!contains_bytes(line, n)) return false;
@@ -121,9 +147,7 @@ Status StoreViewLogSource::scan(const ScanRequest& request, QueryControl& contro
   ResourceCache cache(request.matchers);
   MemRow row;
   Status status;
-  storage::ScanOptions options;
-  options.start = request.start;
-  options.end = request.end - 1;
+  storage::ScanOptions options = scan_options(request.start, request.end, request.matchers);
   options.dynamic_start = request.floor;
   Status scanned = storage::scan_logs(
       view_, request.tenant, options,
@@ -159,9 +183,7 @@ Status StoreViewLogSource::streams(const std::string& tenant, UnixNanos start, U
   std::vector<std::shared_ptr<Stream>> order;
   std::string scratch;
   Status status;
-  storage::ScanOptions options;
-  options.start = start;
-  options.end = end - 1;
+  storage::ScanOptions options = scan_options(start, end, matchers);
   Status scanned = storage::scan_logs(view_, tenant, options, [&](const LogRecord& r) {
     status = control.check();
     if (!status.is_ok()) return false;

@@ -2,7 +2,8 @@
 // only file of the LogQL engine that knows how records are stored.
 //
 // A scan reads the tenant's records in the time range through storage::scan_logs (memtables
-// newest arrival first, then parts; blocks outside the range are never read) and skips,
+// newest arrival first, then parts; blocks outside the range, and blocks of part streams the
+// selector rules out by their stream labels, are never read) and skips,
 // whole blocks at a time, records older than the visitor's floor. Stream labels and the
 // resource's structured metadata are computed once per distinct resource (records of one
 // batch, and of one part block, share it) and matched once per stream.

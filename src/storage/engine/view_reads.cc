@@ -15,7 +15,7 @@ UnixNanos floor_of(const ScanOptions& o) {
 }
 
 BlockFilter block_filter_of(const ScanOptions& o) {
-  BlockFilter f;
+  BlockFilter f;  // streams: set per part (selected_streams)
   f.min_time = o.start;
   f.max_time = o.end;
   f.tokens = o.tokens;
@@ -43,6 +43,16 @@ Status read_block(BlockCursor& cursor, const ColumnMask& mask, std::vector<Span>
   return cursor.read_spans(mask, out);
 }
 
+// The streams of `part` the scan's stream filter accepts (all when there is none: empty).
+// Returns false when the filter accepts none of them: the part holds nothing to read.
+bool selected_streams(const LivePart& part, const ScanOptions& o, std::vector<StreamId>* out) {
+  out->clear();
+  if (!o.stream_filter) return true;
+  for (const PartStream& stream : part.reader->streams())
+    if (o.stream_filter(stream.labels)) out->push_back(stream.id);
+  return !out->empty();
+}
+
 // Scans parts; false from fn stops. Returns whether the scan should go on, or an error.
 template <typename Row>
 Result<bool> scan_parts(const StoreView& view, std::string_view tenant, part_format::Signal signal,
@@ -50,7 +60,9 @@ Result<bool> scan_parts(const StoreView& view, std::string_view tenant, part_for
   std::vector<Row> rows;
   for (const LivePart* part : parts_to_read(view, tenant, signal, o)) {
     if (part->entry.max_time < floor_of(o)) continue;
-    BlockCursor cursor(part->reader, block_filter_of(o));
+    BlockFilter filter = block_filter_of(o);
+    if (!selected_streams(*part, o, &filter.streams)) continue;
+    BlockCursor cursor(part->reader, std::move(filter));
     for (;;) {
       Result<bool> more = cursor.next();
       if (!more.is_ok()) return more.status();

@@ -33,6 +33,10 @@ struct ScanOptions {
   const UnixNanos* dynamic_start = nullptr;
   std::optional<TraceId> trace_id;
   std::vector<TokenFilter> tokens;  // pruning hints for parts
+  // Parts: only blocks of the streams this accepts (by their stream labels) are read; a part
+  // with none is skipped whole. Null: every stream. Memtables are not filtered by it (the
+  // caller still matches every record it gets).
+  std::function<bool(const StreamLabels&)> stream_filter;
   ColumnMask mask = ColumnMask::all();
 };
 
