@@ -17,6 +17,10 @@ void add_logs_routes(Router& router, ApiContext& context);
 void add_traces_routes(Router& router, ApiContext& context);
 // GET /api/v1/services (services_handler.cc).
 void add_services_routes(Router& router, ApiContext& context);
+// POST and GET /loki/api/v1/delete and /api/v1/admin/delete (admin_delete_handler.cc).
+void add_admin_delete_routes(Router& router, ApiContext& context);
+// POST /api/v1/admin/backup (admin_backup_handler.cc).
+void add_admin_backup_routes(Router& router, ApiContext& context);
 // GET /ready, GET /metrics (ops_handler.cc).
 void add_ops_routes(Router& router, ApiContext& context);
 
