@@ -21,6 +21,10 @@
 // and merges the parts of a partition (tenant, day, signal) size-tiered (merge_policy.h). A
 // merge's output is named by the manifest in the same commit that drops its inputs.
 //
+// Deletes and backups. Delete requests (add_delete_request) hide the records they cover from
+// every view at once and are carried out by the maintenance thread (store_deletes.cc);
+// backup() writes a consistent snapshot elsewhere (store_backup.cc, storage/backup/).
+//
 // Reads. view() is an immutable snapshot (memtables + parts) that queries keep while they run.
 //
 // Budget. An append is refused with kResourceExhausted when the memtables' memory plus the
