@@ -12,7 +12,7 @@
 // Run: WEFT_BIN=build/weft node --test --test-reporter=spec tests/integration/storage_admin.test.mjs
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
@@ -159,13 +159,31 @@ describe('delete by query, backup and restore', () => {
       for (const [b, c] of counts) assert.ok(acked.includes(b) && c === 1, `${b} x${c}`);
       assert.deepEqual(await bodies(restored, 'acme', 'a'), []);
       assert.deepEqual(await bodies(restored, 'acme', 'b'), ['b1', 'b3']);
+      await stopWeft(restored, { removeData: false });
+      restored = null;
 
-      // A damaged backup is refused, naming the file.
+      // Offline: a delete request and a backup of the stopped store, by the command line.
+      r = weft(['delete', '--data-dir', restoredDir, '--tenant', 'acme',
+        '--selector', '{service_name="w"} |= "w1"', '--start', '0']);
+      assert.equal(r.code, 0, r.out);
+      r = weft(['backup', '--data-dir', restoredDir, '--to', path.join(backupDir, 'offline')]);
+      assert.equal(r.code, 0, r.out);
+      r = weft(['restore', '--verify-only', '--from', path.join(backupDir, 'offline')]);
+      assert.equal(r.code, 0, r.out);
+      restored = await startWeft({ dataDir: restoredDir });
+      const left = await bodies(restored, 'acme', 'w');
+      assert.ok(left.length > 0 && !left.some((b) => b.includes('w1')), JSON.stringify(left));
+
+      // A damaged backup is refused, naming the file. (Replace the file rather than edit it: on
+      // one filesystem the backup's part files are hard links to the store's.)
       const partFile = findFile(path.join(backupDir, 'parts'));
-      appendFileSync(partFile, 'x');
+      const bytes = readFileSync(partFile);
+      bytes[bytes.length - 1] ^= 0xff;
+      unlinkSync(partFile);
+      writeFileSync(partFile, bytes);
       r = weft(['restore', '--verify-only', '--from', backupDir]);
       assert.notEqual(r.code, 0);
-      assert.match(r.out, /backup damaged/);
+      assert.match(r.out, /backup damaged: .*checksum mismatch/);
     } finally {
       await stopWeft(server);
       if (restored) await stopWeft(restored, { removeData: false });
@@ -175,11 +193,13 @@ describe('delete by query, backup and restore', () => {
   });
 });
 
-// The first regular file under `dir` (depth first).
+// The first non-empty regular file under `dir` (depth first).
 function findFile(dir) {
   for (const name of readdirSync(dir)) {
     const p = path.join(dir, name);
-    if (statSync(p).isFile()) return p;
+    const st = statSync(p);
+    if (st.isFile() && st.size > 0) return p;
+    if (st.isFile()) continue;
     const inner = findFile(p);
     if (inner) return inner;
   }
