@@ -42,7 +42,7 @@ Result<FileSum> stream_file(Fs& fs, const std::filesystem::path& path,
 }
 
 bool safe_relative(std::string_view p) {
-  if (p.empty() || p.front() == '/') return false;
+  if (p.empty() || p.front() == '/' || p.find('\0') != std::string_view::npos) return false;
   for (const auto& part : std::filesystem::path(p))
     if (part == ".." || part == ".") return false;
   return true;

@@ -6,17 +6,10 @@ std::string_view delete_status_name(DeleteStatus s) {
   return s == DeleteStatus::kProcessed ? "processed" : "received";
 }
 
-bool DeleteRequest::covers(const LogRecord& r) const {
-  UnixNanos t = r.effective_time();
-  if (t < start || t > end) return false;
-  if (selector.line_contains.empty()) return selector.matches(r.resource.get(), {});
-  const std::string* text = r.body.as_string();
-  return selector.matches(r.resource.get(), text ? std::string_view(*text) : any_value_to_text(r.body));
-}
-
-bool DeleteRequest::covers(const Span& s) const {
-  UnixNanos t = s.start_time_unix_nano;
-  return t >= start && t <= end && selector.matches(s.resource.get(), s.name);
+bool DeleteRequest::covers_line(const LogRecord& r) const {
+  if (selector.line_contains.empty()) return true;
+  if (const std::string* text = r.body.as_string()) return selector.matches_line(*text);
+  return selector.matches_line(any_value_to_text(r.body));
 }
 
 bool DeleteRequest::may_cover(std::string_view t, part_format::Signal sig, UnixNanos min_time,

@@ -38,8 +38,13 @@ struct DeleteRequest {
   UnixNanos processed_at = 0;
   uint64_t rows_deleted = 0;  // rows removed from parts so far
 
-  bool covers(const LogRecord& r) const;
-  bool covers(const Span& s) const;
+  bool covers(const LogRecord& r) const { return in_range(r) && selector.matches_labels(r.resource.get()) && covers_line(r); }
+  bool covers(const Span& s) const { return in_range(s) && selector.matches_labels(s.resource.get()) && covers_line(s); }
+  // The parts of covers(): time range, line filter (the label matchers are the selector's).
+  bool in_range(const LogRecord& r) const { return r.effective_time() >= start && r.effective_time() <= end; }
+  bool in_range(const Span& s) const { return s.start_time_unix_nano >= start && s.start_time_unix_nano <= end; }
+  bool covers_line(const LogRecord& r) const;
+  bool covers_line(const Span& s) const { return selector.matches_line(s.name); }
   // Whether a part of this tenant and signal with rows in [min_time, max_time] may hold one.
   bool may_cover(std::string_view tenant, part_format::Signal signal, UnixNanos min_time,
                  UnixNanos max_time) const;

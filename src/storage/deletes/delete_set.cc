@@ -36,4 +36,25 @@ ColumnMask DeleteSet::widen(ColumnMask mask, std::string_view tenant, pf::Signal
   return mask;
 }
 
+DeleteFilter::DeleteFilter(const DeleteSet& set, std::string_view tenant, pf::Signal signal) {
+  for (const DeleteRequest& r : set.requests())
+    if (r.tenant == tenant && r.signal == signal) requests_.push_back(&r);
+}
+
+template <typename Row>
+bool DeleteFilter::covers_row(const Row& row) {
+  if (!last_ || row.resource != last_) {
+    last_ = row.resource;
+    selected_.clear();
+    for (const DeleteRequest* r : requests_)
+      if (r->selector.matches_labels(last_.get())) selected_.push_back(r);
+  }
+  for (const DeleteRequest* r : selected_)
+    if (r->in_range(row) && r->covers_line(row)) return true;
+  return false;
+}
+
+bool DeleteFilter::covers(const LogRecord& r) { return covers_row(r); }
+bool DeleteFilter::covers(const Span& s) { return covers_row(s); }
+
 }  // namespace weft::storage

@@ -34,4 +34,26 @@ class DeleteSet {
   std::vector<DeleteRequest> requests_;
 };
 
+// DeleteFilter: a DeleteSet narrowed to one tenant and signal for one scan. Rows of a block
+// share their Resource, so it remembers which requests' label matchers select the last
+// resource seen (holding it, so its address cannot be reused) and tests only the time range
+// and line filter of those per row.
+//
+// Thread safety: one per scan (it caches); the DeleteSet must outlive it.
+class DeleteFilter {
+ public:
+  DeleteFilter(const DeleteSet& set, std::string_view tenant, part_format::Signal signal);
+
+  bool covers(const LogRecord& r);
+  bool covers(const Span& s);
+
+ private:
+  template <typename Row>
+  bool covers_row(const Row& row);
+
+  std::vector<const DeleteRequest*> requests_;  // of the tenant and signal
+  ResourcePtr last_;
+  std::vector<const DeleteRequest*> selected_;  // requests whose matchers select last_
+};
+
 }  // namespace weft::storage

@@ -113,11 +113,16 @@ bool same_label(std::string_view key, std::string_view name) {
   return true;
 }
 
-std::string label_value(const Resource* resource, std::string_view name) {
-  if (resource == nullptr) return "";
-  for (const KeyValue& kv : resource->attributes)
-    if (same_label(kv.key, name)) return any_value_to_text(kv.value);
-  return "";
+// The label's value: string attributes as they are (no copy), others rendered into `scratch`.
+std::string_view label_value(const Resource* resource, std::string_view name, std::string& scratch) {
+  if (resource == nullptr) return {};
+  for (const KeyValue& kv : resource->attributes) {
+    if (!same_label(kv.key, name)) continue;
+    if (const std::string* s = kv.value.as_string()) return *s;
+    scratch = any_value_to_text(kv.value);
+    return scratch;
+  }
+  return {};
 }
 
 }  // namespace
@@ -132,10 +137,11 @@ bool LabelMatcher::matches(std::string_view v) const {
   return false;
 }
 
-bool LabelSelector::matches(const Resource* resource, std::string_view line) const {
+bool LabelSelector::matches_labels(const Resource* resource) const {
+  std::string scratch;
   for (const LabelMatcher& m : matchers)
-    if (!m.matches(label_value(resource, m.name))) return false;
-  return line_contains.empty() || line.find(line_contains) != std::string_view::npos;
+    if (!m.matches(label_value(resource, m.name, scratch))) return false;
+  return true;
 }
 
 Result<LabelSelector> parse_label_selector(std::string_view text) { return SelectorReader(text).read(); }

@@ -40,7 +40,13 @@ struct LabelSelector {
   std::string line_contains;           // "" = no line filter
 
   // Whether a record of `resource` whose text (body or span name) is `line` is selected.
-  bool matches(const Resource* resource, std::string_view line) const;
+  bool matches(const Resource* resource, std::string_view line) const {
+    return matches_labels(resource) && matches_line(line);
+  }
+  bool matches_labels(const Resource* resource) const;
+  bool matches_line(std::string_view line) const {
+    return line_contains.empty() || line.find(line_contains) != std::string_view::npos;
+  }
 };
 
 // kInvalidArgument with the position and what was expected.

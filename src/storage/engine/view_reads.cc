@@ -116,9 +116,9 @@ Status scan_without_deleted(const StoreView& view, std::string_view tenant, cons
   if (!view.deletes || !view.deletes->any_for(tenant, signal)) return scan_all(view, tenant, o, fn);
   ScanOptions widened = o;
   widened.mask = view.deletes->widen(o.mask, tenant, signal);
-  const DeleteSet& deletes = *view.deletes;
+  DeleteFilter deleted(*view.deletes, tenant, signal);
   return scan_all(view, tenant, widened, std::function<bool(const Row&)>([&](const Row& row) {
-    return deletes.covering(tenant, row) != nullptr || fn(row);
+    return deleted.covers(row) || fn(row);
   }));
 }
 
