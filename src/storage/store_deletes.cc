@@ -22,6 +22,16 @@ namespace weft::storage {
 
 namespace ef = engine_format;
 
+namespace {
+
+Counter& deleted_rows() {
+  static Counter& c = MetricsRegistry::global().counter(
+      "weft_store_deleted_rows_total", "Rows removed from parts by delete requests.");
+  return c;
+}
+
+}  // namespace
+
 Status Store::Impl::open_deletes() {
   WEFT_RETURN_IF_ERROR(fs->remove_all(options.data_dir / ef::kDeletesTempFile));
   Result<DeleteLog> read = read_delete_log(*fs, options.data_dir);
@@ -150,6 +160,7 @@ Result<uint64_t> Store::Impl::rewrite_without_deleted(const LivePart& part, cons
     std::lock_guard lock(deletes_mu);
     for (DeleteRequest& r : deletes.requests) r.rows_deleted += per_request[r.id];
   }
+  deleted_rows().add(merged->rows_dropped);
   log::info("part rewritten without deleted rows",
             {{"dir", e.dir}, {"rows_dropped", merged->rows_dropped}, {"rows_left", meta.rows}});
   return merged->rows_dropped;
