@@ -11,7 +11,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build-fuzz"
 targets=(otlp_proto_fuzz otlp_json_fuzz loki_push_proto_fuzz loki_push_json_fuzz
          prometheus_labels_fuzz elastic_bulk_fuzz splunk_hec_fuzz syslog_fuzz jsonlines_fuzz
-         logql_parser_fuzz)
+         logql_parser_fuzz label_selector_fuzz storage_admin_files_fuzz)
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEFT_FUZZ=ON -DWEFT_TESTS=OFF >/dev/null
@@ -20,6 +20,14 @@ cmake --build "$build" --target "${targets[@]}" otlp_fuzz_seeds loki_fuzz_seeds
 "$build/fuzz/otlp_fuzz_seeds" "$build/corpus/otlp_proto_fuzz" "$build/corpus/otlp_json_fuzz"
 "$build/fuzz/loki_fuzz_seeds" "$build/corpus/loki_push_proto_fuzz" \
   "$build/corpus/loki_push_json_fuzz" "$build/corpus/prometheus_labels_fuzz"
+# Delete-request selectors, a DELETES body and a SUMS body (the target adds the checksum line).
+mkdir -p "$build/corpus/label_selector_fuzz" "$build/corpus/storage_admin_files_fuzz"
+printf '%s' '{service_name="checkout", env=~"prod|dev"} |= "secret"' >"$build/corpus/label_selector_fuzz/seed1"
+printf '%s' '{a!="x",b!~`y.*`}' >"$build/corpus/label_selector_fuzz/seed2"
+printf '%s\n' '{"format":"weft-deletes","version":1,"next_id":2,"requests":[{"id":1,"tenant":"t","signal":"logs","start":0,"end":9,"query":"{a=\"b\"}","created_at":1,"status":"received","processed_at":0,"rows_deleted":0}]}' \
+  >"$build/corpus/storage_admin_files_fuzz/deletes"
+printf '%s\n' '00000000000000ff 12 parts/t/2026-11-22/logs-0000000001/meta.bin' '0123456789abcdef 7 MANIFEST' \
+  >"$build/corpus/storage_admin_files_fuzz/sums"
 
 for seeds in "$root"/fuzz/seeds/*/; do  # targets whose seeds are files in the tree
   target="$(basename "$seeds")"

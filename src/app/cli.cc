@@ -5,6 +5,7 @@
 #include <map>
 #include <random>
 
+#include "app/admin_commands.h"
 #include "app/commands.h"
 #include "common/log.h"
 #include "common/time.h"
@@ -163,6 +164,30 @@ void add_query_flags(CLI::App& cmd, QueryFlags& flags) {
       ->check(CLI::IsMember({"text", "jsonl"}));
 }
 
+void add_delete_flags(CLI::App& cmd, DeleteCommandOptions& o) {
+  cmd.add_option("--url", o.url, "A running weft, e.g. http://127.0.0.1:3100 (or --data-dir).");
+  cmd.add_option("--data-dir", o.data_dir, "A stopped weft's data directory (or --url).");
+  cmd.add_option("--tenant", o.tenant, "Tenant whose records to delete. Default: default.");
+  cmd.add_option("--selector", o.selector, "Stream selector, e.g. '{service_name=\"x\"}', "
+                 "optionally followed by |= \"text\".")->required();
+  cmd.add_option("--start", o.start, "Start of the time range (RFC 3339 or unix ns).")->required();
+  cmd.add_option("--end", o.end, "End of the time range (RFC 3339 or unix ns). Default: now.");
+  cmd.add_option("--signal", o.signal, "logs or spans. Default: logs.");
+}
+
+void add_backup_flags(CLI::App& cmd, BackupCommandOptions& o) {
+  cmd.add_option("--url", o.url, "A running weft: the backup is written on the server's side (or --data-dir).");
+  cmd.add_option("--data-dir", o.data_dir, "A stopped weft's data directory (or --url).");
+  cmd.add_option("--to", o.to, "The backup directory (new, or an earlier backup to update).")->required();
+}
+
+void add_restore_flags(CLI::App& cmd, RestoreCommandOptions& o) {
+  cmd.add_option("--from", o.from, "The backup directory.")->required();
+  cmd.add_option("--data-dir", o.data_dir, "The data directory to restore into (empty or missing).");
+  cmd.add_flag("--force", o.force, "Empty a non-empty data directory first.");
+  cmd.add_flag("--verify-only", o.verify_only, "Only check every checksum of the backup.");
+}
+
 Result<Config> build_config(const ServeFlags& flags) {
   Config config;
   if (!flags.config_path.empty()) WEFT_RETURN_IF_ERROR(load_config_file(config, flags.config_path));
@@ -182,6 +207,9 @@ const char* kSubcommandHelp =
     "  demo      Send a simulated shop's traces and logs to a weft. `weft demo --help`.\n"
     "  loadgen   Drive ingest load at a server for benchmarks. `weft loadgen --help`.\n"
     "  query     Run a LogQL query against a weft (like logcli). `weft query --help`.\n"
+    "  delete    Delete records by tenant, time range and selector. `weft delete --help`.\n"
+    "  backup    Back up a store (stopped, or running through --url). `weft backup --help`.\n"
+    "  restore   Restore a backup into a data directory. `weft restore --help`.\n"
     "  version   Print the version.\n"
     "  help      Print this help; `weft help config` prints every setting.\n";
 
@@ -202,6 +230,15 @@ int run_cli(int argc, char** argv) {
   QueryFlags query_flags;
   CLI::App* query_cmd = app.add_subcommand("query", "Run a LogQL query against a weft and print the result");
   add_query_flags(*query_cmd, query_flags);
+  DeleteCommandOptions delete_options;
+  CLI::App* delete_cmd = app.add_subcommand("delete", "Delete records by tenant, time range and selector");
+  add_delete_flags(*delete_cmd, delete_options);
+  BackupCommandOptions backup_options;
+  CLI::App* backup_cmd = app.add_subcommand("backup", "Back up a store");
+  add_backup_flags(*backup_cmd, backup_options);
+  RestoreCommandOptions restore_options;
+  CLI::App* restore_cmd = app.add_subcommand("restore", "Restore a backup into a data directory");
+  add_restore_flags(*restore_cmd, restore_options);
   CLI::App* version = app.add_subcommand("version", "Print the version");
   CLI::App* help = app.add_subcommand("help", "Print help; `weft help config` lists settings");
   std::string help_topic;
@@ -244,6 +281,9 @@ int run_cli(int argc, char** argv) {
     options.output = query_flags.output == "jsonl" ? QueryOutput::kJsonLines : QueryOutput::kText;
     return run_query_command(options);
   }
+  if (*delete_cmd) return run_delete(delete_options);
+  if (*backup_cmd) return run_backup(backup_options);
+  if (*restore_cmd) return run_restore(restore_options);
   if (*help && help_topic == "config") {
     std::cout << settings_reference_markdown();
     return 0;

@@ -169,6 +169,27 @@ Setting duration_setting(std::string key, std::string description,
   return {key, std::move(description), duration_text(Config{}.*field), expected, apply};
 }
 
+std::string tenant_durations_text(
+    const std::map<std::string, std::chrono::milliseconds, std::less<>>& m) {
+  std::string out;
+  for (const auto& [tenant, d] : m) out += (out.empty() ? "" : ",") + tenant + "=" + duration_text(d);
+  return out;
+}
+
+Setting retention_per_tenant_setting() {
+  std::string expected = "tenant=duration pairs, comma separated (\"acme=24h,beta=168h\"), or \"\"";
+  Apply apply = [expected](Config& c, std::string_view text) -> Status {
+    auto m = parse_tenant_durations(text);
+    if (!m.is_ok()) return setting_error("storage.retention_per_tenant", expected, text);
+    c.retention_per_tenant = std::move(*m);
+    return Status::ok();
+  };
+  return {"storage.retention_per_tenant",
+          "Retention of the named tenants, overriding storage.retention (0s keeps a tenant's "
+          "data forever).",
+          tenant_durations_text(Config{}.retention_per_tenant), expected, apply};
+}
+
 std::vector<Setting> make_settings() {
   std::vector<Setting> all = {
       data_dir_setting(),
@@ -204,6 +225,15 @@ std::vector<Setting> make_settings() {
                        "Flush a non-empty memtable into parts at least this often.",
                        &Config::flush_interval, std::chrono::milliseconds(100),
                        std::chrono::hours(1)),
+      duration_setting("storage.retention",
+                       "Parts whose newest record is older than this are removed (whole parts, "
+                       "checked every second); 0s keeps data forever.",
+                       &Config::retention, std::chrono::seconds(0), std::chrono::hours(876000)),
+      retention_per_tenant_setting(),
+      size_setting("storage.disk_budget",
+                   "Most bytes the parts may take on disk; past it the oldest days are removed "
+                   "(across tenants) with a warning. 0 means no budget.",
+                   &Config::disk_budget_bytes, 0, 1ull << 50),
       int_setting("query.max_limit",
                   "Largest `limit` a query may ask for (the native search, and the entries of a "
                   "LogQL log query: Loki's max entries limit).",

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,9 @@ struct Config {
   uint64_t memory_budget_bytes = 1ull << 30;
   uint64_t memtable_flush_bytes = 256ull << 20;
   std::chrono::milliseconds flush_interval{5000};
+  std::chrono::milliseconds retention = std::chrono::hours(720);  // 0 = keep forever
+  std::map<std::string, std::chrono::milliseconds, std::less<>> retention_per_tenant;
+  uint64_t disk_budget_bytes = 0;  // 0 = no budget
   uint32_t query_max_limit = 5000;
   std::chrono::milliseconds query_timeout{60000};
   uint32_t query_max_series = 500;
@@ -76,5 +80,8 @@ Status load_config_yaml(Config& config, std::string_view yaml, std::string_view 
 Result<uint64_t> parse_size(std::string_view text);
 Result<std::chrono::milliseconds> parse_duration(std::string_view text);
 Status validate_listen_address(std::string_view text);
+// "acme=24h,beta=168h" (tenant=duration, comma separated; "" = none).
+Result<std::map<std::string, std::chrono::milliseconds, std::less<>>> parse_tenant_durations(
+    std::string_view text);
 
 }  // namespace weft::app

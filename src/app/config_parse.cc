@@ -1,6 +1,7 @@
 // Value parsers for settings: sizes, durations, listen addresses.
 #include <charconv>
 #include <cctype>
+#include <map>
 
 #include "app/config.h"
 
@@ -46,10 +47,27 @@ Result<uint64_t> parse_size(std::string_view text) {
 }
 
 Result<std::chrono::milliseconds> parse_duration(std::string_view text) {
-  auto ms = parse_with_units(text, {{"ms", 1}, {"s", 1000}, {"m", 60'000}, {"h", 3'600'000}},
-                             "a duration such as 500ms, 25s or 2m");
+  auto ms = parse_with_units(text, {{"ms", 1}, {"s", 1000}, {"m", 60'000}, {"h", 3'600'000}, {"d", 86'400'000}},
+                             "a duration such as 500ms, 25s, 2m or 30d");
   if (!ms.is_ok()) return ms.status();
   return std::chrono::milliseconds(*ms);
+}
+
+Result<std::map<std::string, std::chrono::milliseconds, std::less<>>> parse_tenant_durations(
+    std::string_view text) {
+  std::map<std::string, std::chrono::milliseconds, std::less<>> out;
+  while (!text.empty()) {
+    size_t comma = text.find(',');
+    std::string_view pair = text.substr(0, comma);
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    size_t eq = pair.find('=');
+    if (eq == 0 || eq == std::string_view::npos)
+      return Status::invalid("expected tenant=duration, got \"" + std::string(pair) + "\"");
+    auto d = parse_duration(pair.substr(eq + 1));
+    if (!d.is_ok()) return d.status();
+    out[std::string(pair.substr(0, eq))] = *d;
+  }
+  return out;
 }
 
 Status validate_listen_address(std::string_view text) {

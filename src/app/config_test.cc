@@ -102,9 +102,30 @@ TEST(ConfigTest, LokiPushLimits) {
   EXPECT_EQ(c.loki_creation_grace_period, std::chrono::hours(2));
   Status s = apply_setting(c, "loki.max_line_size", "2GiB");
   EXPECT_NE(s.message().find("expected a size from 0 to 1GiB"), std::string::npos) << s.message();
-  s = apply_setting(c, "loki.creation_grace_period", "1d");
+  s = apply_setting(c, "loki.creation_grace_period", "1w");
   EXPECT_NE(s.message().find("expected a duration from 0s to 87600h"), std::string::npos)
       << s.message();
+}
+
+TEST(ConfigTest, RetentionSettings) {
+  Config c;
+  EXPECT_EQ(c.retention, std::chrono::hours(720));
+  EXPECT_TRUE(c.retention_per_tenant.empty());
+  EXPECT_EQ(c.disk_budget_bytes, 0u);
+  ASSERT_TRUE(load_config_yaml(c,
+                               "storage:\n  retention: 7d\n  retention_per_tenant: acme=24h,audit=0s\n"
+                               "  disk_budget: 50GiB\n",
+                               "r.yaml")
+                  .is_ok());
+  EXPECT_EQ(c.retention, std::chrono::hours(168));
+  ASSERT_EQ(c.retention_per_tenant.size(), 2u);
+  EXPECT_EQ(c.retention_per_tenant.at("acme"), std::chrono::hours(24));
+  EXPECT_EQ(c.retention_per_tenant.at("audit").count(), 0);
+  EXPECT_EQ(c.disk_budget_bytes, 50ull << 30);
+  Status s = apply_setting(c, "storage.retention_per_tenant", "acme:24h");
+  EXPECT_NE(s.message().find("tenant=duration pairs"), std::string::npos) << s.message();
+  EXPECT_FALSE(apply_setting(c, "storage.retention_per_tenant", "=1h").is_ok());
+  EXPECT_FALSE(apply_setting(c, "storage.retention", "forever").is_ok());
 }
 
 TEST(ConfigTest, MalformedYamlIsAnError) {

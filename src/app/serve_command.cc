@@ -25,6 +25,15 @@ log::Level parse_log_level(const std::string& name) {
   return log::Level::kInfo;
 }
 
+storage::RetentionPolicy retention_policy(const Config& c) {
+  using std::chrono::duration_cast, std::chrono::seconds;
+  storage::RetentionPolicy r;
+  r.retention = duration_cast<seconds>(c.retention);
+  for (const auto& [tenant, d] : c.retention_per_tenant) r.per_tenant[tenant] = duration_cast<seconds>(d);
+  r.max_disk_bytes = c.disk_budget_bytes;
+  return r;
+}
+
 server::ServerOptions server_options(const Config& c) {
   server::ServerOptions o;
   o.listen = c.listen;
@@ -54,6 +63,7 @@ server::ServerOptions server_options(const Config& c) {
   o.store.flush_interval = c.flush_interval;
   o.store.wal_segment_bytes = c.wal_segment_bytes;
   o.store.wal_max_pending_bytes = c.wal_max_pending_bytes;
+  o.store.retention = retention_policy(c);
   return o;
 }
 

@@ -21,6 +21,10 @@
 // and merges the parts of a partition (tenant, day, signal) size-tiered (merge_policy.h). A
 // merge's output is named by the manifest in the same commit that drops its inputs.
 //
+// Deletes and backups. Delete requests (add_delete_request) hide the records they cover from
+// every view at once and are carried out by the maintenance thread (store_deletes.cc);
+// backup() writes a consistent snapshot elsewhere (store_backup.cc, storage/backup/).
+//
 // Reads. view() is an immutable snapshot (memtables + parts) that queries keep while they run.
 //
 // Budget. An append is refused with kResourceExhausted when the memtables' memory plus the
@@ -41,6 +45,8 @@
 #include "common/status.h"
 #include "model/log_record.h"
 #include "model/span.h"
+#include "storage/backup/backup_writer.h"
+#include "storage/deletes/delete_request.h"
 #include "storage/engine/live_part.h"
 #include "storage/engine/merge_policy.h"
 #include "storage/engine/retention_policy.h"
@@ -90,6 +96,20 @@ class Store {
   Status maintain();
 
   const WalReplayStats& replay_stats() const;
+
+  // Delete by query (store_deletes.cc; docs/operations.md). Validates the request, makes it
+  // durable (the DELETES file) and publishes it: no view taken after this returns OK shows a
+  // record it covers. The maintenance thread then rewrites the parts holding covered records
+  // without them and marks the request processed. kInvalidArgument for a bad request.
+  Result<DeleteRequest> add_delete_request(const DeleteRequestSpec& spec);
+  // Every accepted request, oldest first, with its status.
+  std::vector<DeleteRequest> delete_requests() const;
+
+  // Backup (store_backup.cc; docs/operations.md): flushes the memtables, then writes the live
+  // parts, the manifest and the delete requests to `dir` with a SUMS file of checksums
+  // (storage/backup/backup_writer.h). Every record acknowledged before the call is in it.
+  // Ingest continues meanwhile; merges, retention and deletes wait until it is done.
+  Result<BackupStats> backup(const std::filesystem::path& dir);
 
   // Stops the background work, flushes what is in memory (best effort: the WAL keeps it
   // otherwise), waits for pending appends to become durable and stops the WAL. Idempotent.

@@ -11,6 +11,7 @@
 
 #include "common/metrics.h"
 #include "model/stream.h"
+#include "storage/deletes/delete_log.h"
 #include "storage/engine/manifest.h"
 #include "storage/store.h"
 
@@ -66,6 +67,15 @@ struct Store::Impl {
   // One merge in the partition that needs it most; false when none needs one.
   Result<bool> merge_once();
   Status apply_retention();
+
+  // --- delete by query (store_deletes.cc) ---
+  Status open_deletes();  // reads DELETES; before the first view is published
+  void publish_deletes(); // REQUIRES: deletes_mu held
+  // Rewrites the parts holding rows of received requests, then marks them processed.
+  Status process_deletes();
+  Result<uint64_t> rewrite_without_deleted(const LivePart& part, const DeleteSet& deletes);
+  mutable std::mutex deletes_mu;
+  DeleteLog deletes;  // guarded by deletes_mu; what DELETES holds
 
   const StoreOptions options;
   const std::shared_ptr<Fs> fs;

@@ -51,6 +51,7 @@ bool Store::Impl::stopping() const {
 Status Store::Impl::maintain_once() {
   std::lock_guard lock(maintain_mu);
   WEFT_RETURN_IF_ERROR(apply_retention());
+  WEFT_RETURN_IF_ERROR(process_deletes());
   while (!stopping()) {
     Result<bool> merged = merge_once();
     if (!merged.is_ok()) {
@@ -68,8 +69,8 @@ Result<bool> Store::Impl::merge_once() {
   if (pick.empty()) return false;
   auto t0 = std::chrono::steady_clock::now();
   std::vector<std::shared_ptr<const PartReader>> inputs;
+  auto current = std::shared_ptr<const StoreView>();
   {
-    auto current = std::shared_ptr<const StoreView>();
     {
       std::lock_guard lock(view_mu);
       current = view;
@@ -85,6 +86,14 @@ Result<bool> Store::Impl::merge_once() {
   WEFT_RETURN_IF_ERROR(ensure_dirs(*fs, options.data_dir, path.parent_path()));
   MergeOptions merge_options;
   merge_options.writer.fs = fs;
+  if (current->deletes) {  // merges also drop what accepted delete requests cover
+    merge_options.keep_log = [&](const StreamId&, const LogRecord& r) {
+      return current->deletes->covering(first.tenant, r) == nullptr;
+    };
+    merge_options.keep_span = [&](const StreamId&, const Span& s) {
+      return current->deletes->covering(first.tenant, s) == nullptr;
+    };
+  }
   auto merged = merge_parts(inputs, path, merge_options);
   if (!merged.is_ok()) {
     fs->remove_all(path);

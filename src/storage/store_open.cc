@@ -49,6 +49,7 @@ Status Store::Impl::open() {
   WEFT_RETURN_IF_ERROR(open_parts(&initial->parts));
   initial->memtables.push_back(active);
   view = std::move(initial);
+  WEFT_RETURN_IF_ERROR(open_deletes());
   WEFT_RETURN_IF_ERROR(replay());
   wal->start({});
   background = std::thread([this] { run_background(); });

@@ -27,6 +27,10 @@ void add_elastic_root_routes(Router& router, ApiContext& context, RouteHandler o
 // POST /services/collector[/event[/1.0]], /services/collector/raw[/1.0], GET
 // /services/collector/health[/1.0]: Splunk HEC ingest (splunk_hec_handler.cc).
 void add_splunk_hec_routes(Router& router, ApiContext& context);
+// POST and GET /loki/api/v1/delete and /api/v1/admin/delete (admin_delete_handler.cc).
+void add_admin_delete_routes(Router& router, ApiContext& context);
+// POST /api/v1/admin/backup (admin_backup_handler.cc).
+void add_admin_backup_routes(Router& router, ApiContext& context);
 // GET /ready, GET /metrics (ops_handler.cc).
 void add_ops_routes(Router& router, ApiContext& context);
 

@@ -15,6 +15,8 @@ void add_all_routes(Router& router, ApiContext& context) {
   add_logs_routes(router, context);
   add_traces_routes(router, context);
   add_services_routes(router, context);
+  add_admin_delete_routes(router, context);
+  add_admin_backup_routes(router, context);
   add_ops_routes(router, context);
   add_loki_query_routes(router, context);
   add_loki_labels_routes(router, context);

@@ -7,6 +7,8 @@
 //   <data_dir>/parts/<tenant>/<day>/<name>/   one part (docs/format/part.md); <day> is
 //                                             YYYY-MM-DD (UTC), <name> "<signal>-<id>"
 //   <data_dir>/quarantine/                    parts found corrupt, moved aside for inspection
+//   <data_dir>/DELETES                        accepted delete requests (JSON + checksum line)
+//   <data_dir>/DELETES.tmp                    the same being written (garbage after a crash)
 //
 // Thread safety: constants and pure functions.
 #pragma once
@@ -28,6 +30,11 @@ inline constexpr std::string_view kChecksumPrefix = "xxh3:";
 inline constexpr std::string_view kWalDir = "wal";
 inline constexpr std::string_view kPartsDir = "parts";
 inline constexpr std::string_view kQuarantineDir = "quarantine";
+// Accepted delete requests (docs/format/deletes.md).
+inline constexpr std::string_view kDeletesFile = "DELETES";
+inline constexpr std::string_view kDeletesTempFile = "DELETES.tmp";
+inline constexpr std::string_view kDeletesFormat = "weft-deletes";
+inline constexpr uint64_t kDeletesVersion = 1;
 
 inline constexpr int64_t kNanosPerDay = 86'400'000'000'000;
 

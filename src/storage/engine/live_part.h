@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "storage/deletes/delete_set.h"
 #include "storage/engine/manifest.h"
 #include "storage/memstore/mem_store.h"
 #include "storage/part/part_reader.h"
@@ -26,6 +27,8 @@ struct LivePart {
 struct StoreView {
   std::vector<std::shared_ptr<const MemStore>> memtables;  // newest first
   std::vector<LivePart> parts;                             // in manifest order
+  // Accepted delete requests: scan_logs/scan_spans never return what they cover. Null = none.
+  std::shared_ptr<const DeleteSet> deletes;
 
   // The parts of `tenant` holding `signal` whose time range meets [start, end].
   std::vector<const LivePart*> parts_of(std::string_view tenant, part_format::Signal signal,

@@ -2,11 +2,10 @@
 
 #include <simdjson.h>
 
-#include <cinttypes>
-#include <cstdio>
 #include <optional>
 
 #include "common/json_writer.h"
+#include "storage/engine/checksummed_file.h"
 #include "storage/engine/engine_format.h"
 
 namespace weft::storage {
@@ -14,12 +13,6 @@ namespace weft::storage {
 namespace ef = engine_format;
 
 namespace {
-
-std::string hex64(uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016" PRIx64, v);
-  return buf;
-}
 
 std::optional<part_format::Signal> signal_named(std::string_view name) {
   for (auto s : {part_format::Signal::kLogs, part_format::Signal::kSpans})
@@ -75,23 +68,13 @@ std::string encode_manifest(const Manifest& m) {
   for (const ManifestPart& p : m.parts) write_part(w, p);
   w.end_array();
   w.end_object();
-  std::string text = w.take();
-  text += '\n';
-  std::string sum = hex64(part_format::checksum64(text));
-  text += ef::kChecksumPrefix;
-  text += sum;
-  text += '\n';
-  return text;
+  return frame_with_checksum(w.take() + '\n');
 }
 
 Result<Manifest> decode_manifest(std::string_view text, const std::filesystem::path& path) {
-  size_t at = text.rfind(ef::kChecksumPrefix);
-  if (at == std::string_view::npos || text.empty() || text.back() != '\n')
-    return corrupt(path, "no checksum line");
-  std::string_view body = text.substr(0, at);
-  std::string_view sum = text.substr(at + ef::kChecksumPrefix.size());
-  sum.remove_suffix(1);
-  if (sum != hex64(part_format::checksum64(body))) return corrupt(path, "checksum mismatch");
+  Result<std::string_view> unframed = unframe_checksum(text, path, "manifest");
+  if (!unframed.is_ok()) return unframed.status();
+  std::string_view body = *unframed;
 
   simdjson::dom::parser parser;
   simdjson::dom::object root;
@@ -118,26 +101,17 @@ Result<Manifest> decode_manifest(std::string_view text, const std::filesystem::p
 
 Result<Manifest> read_manifest(Fs& fs, const std::filesystem::path& data_dir) {
   std::filesystem::path path = data_dir / ef::kManifestFile;
-  auto file = fs.open(path);
-  if (!file.is_ok()) {
-    if (file.status().code() == StatusCode::kNotFound) return Manifest{};
-    return file.status();
+  auto text = read_whole_file(fs, path);
+  if (!text.is_ok()) {
+    if (text.status().code() == StatusCode::kNotFound) return Manifest{};
+    return text.status();
   }
-  auto text = (*file)->read(0, (*file)->size());
-  if (!text.is_ok()) return text.status();
   return decode_manifest(*text, path);
 }
 
 Status write_manifest(Fs& fs, const std::filesystem::path& data_dir, const Manifest& manifest) {
-  std::filesystem::path tmp = data_dir / ef::kManifestTempFile;
-  WEFT_RETURN_IF_ERROR(fs.remove_all(tmp));
-  auto file = fs.create(tmp);
-  if (!file.is_ok()) return file.status();
-  WEFT_RETURN_IF_ERROR((*file)->append(encode_manifest(manifest)));
-  WEFT_RETURN_IF_ERROR((*file)->sync());
-  file->reset();
-  WEFT_RETURN_IF_ERROR(fs.rename(tmp, data_dir / ef::kManifestFile));
-  return fs.sync_dir(data_dir);
+  return replace_file_atomically(fs, data_dir, ef::kManifestFile, ef::kManifestTempFile,
+                                 encode_manifest(manifest));
 }
 
 }  // namespace weft::storage

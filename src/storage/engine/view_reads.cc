@@ -81,10 +81,8 @@ Result<bool> scan_parts(const StoreView& view, std::string_view tenant, part_for
   return true;
 }
 
-}  // namespace
-
-Status scan_logs(const StoreView& view, std::string_view tenant, const ScanOptions& o,
-                 const std::function<bool(const LogRecord&)>& fn) {
+Status scan_all(const StoreView& view, std::string_view tenant, const ScanOptions& o,
+                const std::function<bool(const LogRecord&)>& fn) {
   bool go_on = true;
   for (const auto& memtable : view.memtables) {
     if (o.trace_id) {
@@ -102,8 +100,8 @@ Status scan_logs(const StoreView& view, std::string_view tenant, const ScanOptio
   return parts.status();
 }
 
-Status scan_spans(const StoreView& view, std::string_view tenant, const ScanOptions& o,
-                  const std::function<bool(const Span&)>& fn) {
+Status scan_all(const StoreView& view, std::string_view tenant, const ScanOptions& o,
+                const std::function<bool(const Span&)>& fn) {
   bool go_on = true;
   for (const auto& memtable : view.memtables) {
     if (o.trace_id) {
@@ -118,6 +116,34 @@ Status scan_spans(const StoreView& view, std::string_view tenant, const ScanOpti
   }
   Result<bool> parts = scan_parts<Span>(view, tenant, part_format::Signal::kSpans, o, fn);
   return parts.status();
+}
+
+// Scans with the view's delete requests applied: covered rows are skipped, and the columns the
+// requests test are decoded.
+template <typename Row>
+Status scan_without_deleted(const StoreView& view, std::string_view tenant, const ScanOptions& o,
+                            const std::function<bool(const Row&)>& fn) {
+  constexpr auto signal =
+      std::is_same_v<Row, LogRecord> ? part_format::Signal::kLogs : part_format::Signal::kSpans;
+  if (!view.deletes || !view.deletes->any_for(tenant, signal)) return scan_all(view, tenant, o, fn);
+  ScanOptions widened = o;
+  widened.mask = view.deletes->widen(o.mask, tenant, signal);
+  DeleteFilter deleted(*view.deletes, tenant, signal);
+  return scan_all(view, tenant, widened, std::function<bool(const Row&)>([&](const Row& row) {
+    return deleted.covers(row) || fn(row);
+  }));
+}
+
+}  // namespace
+
+Status scan_logs(const StoreView& view, std::string_view tenant, const ScanOptions& o,
+                 const std::function<bool(const LogRecord&)>& fn) {
+  return scan_without_deleted<LogRecord>(view, tenant, o, fn);
+}
+
+Status scan_spans(const StoreView& view, std::string_view tenant, const ScanOptions& o,
+                  const std::function<bool(const Span&)>& fn) {
+  return scan_without_deleted<Span>(view, tenant, o, fn);
 }
 
 std::vector<ServiceStats> services(const StoreView& view, std::string_view tenant) {

@@ -6,6 +6,10 @@
 // are decoded. Records handed to fn are exact for the time range and the trace id; token
 // filters only prune (the caller still matches the text).
 //
+// Deletes: rows covered by the view's accepted delete requests (StoreView::deletes) are never
+// handed to fn; when the tenant has any, the columns the requests test (resource, and body or
+// span name for a line filter) are decoded too.
+//
 // Order: memtables first (newest memtable first, newest arrival first within it), then parts
 // from the newest max time down; within a part, blocks in (stream, time) order. Callers that
 // need an order sort or keep a heap; `dynamic_start` (re-read before each block, as in
