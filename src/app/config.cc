@@ -136,6 +136,30 @@ Setting data_dir_setting() {
           defaults().data_dir, "a directory path", apply};
 }
 
+Setting auth_enabled_setting() {
+  Apply apply = [](Config& c, std::string_view text) -> Status {
+    if (text != "auto" && text != "true" && text != "false")
+      return setting_error("auth.enabled", "auto, true or false", text);
+    c.auth_enabled = std::string(text);
+    return Status::ok();
+  };
+  return {"auth.enabled",
+          "Whether requests need an API token (docs/security.md). auto: yes when any listener "
+          "binds beyond loopback; false serves without auth even then.",
+          defaults().auth_enabled, "auto, true or false", apply};
+}
+
+Setting auth_tokens_file_setting() {
+  Apply apply = [](Config& c, std::string_view text) -> Status {
+    c.auth_tokens_file = std::string(text);
+    return Status::ok();
+  };
+  return {"auth.tokens_file",
+          "File of API tokens with hashed secrets, managed by `weft token`; \"\" means "
+          "<data_dir>/tokens.",
+          defaults().auth_tokens_file, "a file path, or \"\"", apply};
+}
+
 Setting log_level_setting() {
   Apply apply = [](Config& c, std::string_view text) -> Status {
     if (text != "debug" && text != "info" && text != "warn" && text != "error")
@@ -184,6 +208,8 @@ std::vector<Setting> make_settings() {
                       &Config::otlp_grpc_listen),
   };
   for (Setting& s : stream_settings()) all.push_back(std::move(s));
+  all.push_back(auth_enabled_setting());
+  all.push_back(auth_tokens_file_setting());
   std::vector<Setting> rest = {
       int_setting("http_threads", "Threads serving HTTP, and as many for the syslog and JSON lines listeners; 0 means one per CPU core.",
                   &Config::http_threads, 0, 256),

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "app/auth_setup.h"
 #include "app/commands.h"
 #include "common/log.h"
 #include "server/server.h"
@@ -78,7 +79,14 @@ int run_serve(const Config& config) {
   sigset_t signals = shutdown_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  server::Server server(server_options(config));
+  server::ServerOptions options = server_options(config);
+  auto tokens = serve_token_store(config);
+  if (!tokens.is_ok()) {
+    log::error("cannot start", {{"error", tokens.status().message()}});
+    return 1;
+  }
+  options.tokens = std::move(*tokens);
+  server::Server server(std::move(options));
   Status started = server.start();
   if (!started.is_ok()) {
     log::error("cannot start", {{"error", started.message()}});

@@ -11,6 +11,7 @@
 
 #include "common/log.h"
 #include "server/api/api.h"
+#include "server/auth/token_guard.h"
 #include "server/grpc/grpc_server.h"
 #include "server/grpc/otlp_grpc_service.h"
 #include "server/http/http_server.h"
@@ -43,6 +44,7 @@ struct Server::Impl {
                 [this](api::ApiContext::Task task) { run_query(std::move(task)); }, ingest_gate,
                 options.jsonlines_fields) {
     api::add_all_routes(router, context);
+    if (options.tokens) router.set_guard(std::make_shared<auth::TokenGuard>(options.tokens));
   }
 
   void run_query(api::ApiContext::Task task) {
@@ -124,7 +126,7 @@ Status Server::Impl::bind_listeners() {
 // Serves at once: calls before the Store is open are answered UNAVAILABLE by the gate.
 Status Server::Impl::start_grpc() {
   if (options.otlp_grpc_listen.empty()) return Status::ok();
-  grpc_service = std::make_unique<OtlpGrpcService>(ingest_gate);
+  grpc_service = std::make_unique<OtlpGrpcService>(ingest_gate, options.tokens);
   GrpcServerOptions grpc_options;
   grpc_options.address = options.otlp_grpc_listen;
   grpc_options.max_receive_message_bytes = options.max_request_bytes;

@@ -29,6 +29,7 @@
 #include "common/status.h"
 #include "ingest/jsonlines/jsonlines_fields.h"
 #include "ingest/loki/push_builder.h"
+#include "server/auth/token_store.h"
 #include "storage/store.h"
 
 namespace weft::server {
@@ -51,6 +52,9 @@ struct ServerOptions {
   uint32_t max_query_limit = 5000;           // largest `limit` of GET /api/v1/logs
   ingest::loki::PushLimits loki_push;        // Loki push validation: line size, time range
   std::chrono::milliseconds shutdown_timeout{25000};
+  // Auth on: every non-public HTTP route and every OTLP/gRPC call needs a token of this store
+  // (docs/security.md). nullptr: auth off, every request is admitted.
+  std::shared_ptr<const auth::TokenStore> tokens;
 };
 
 class Server {

@@ -31,6 +31,16 @@ std::string_view target_query(std::string_view target) {
 
 }  // namespace
 
+std::string_view to_string(RouteAccess access) {
+  switch (access) {
+    case RouteAccess::kPublic: return "public";
+    case RouteAccess::kIngest: return "ingest";
+    case RouteAccess::kQuery: return "query";
+    case RouteAccess::kAdmin: return "admin";
+  }
+  return "admin";
+}
+
 std::string_view target_path(std::string_view target) {
   return target.substr(0, target.find('?'));
 }
@@ -41,11 +51,12 @@ struct Router::Route {
   std::vector<std::string> segments;
   RouteHandler handler;
   RejectionFn rejection;
+  RouteAccess access;
   mutable EndpointMetrics metrics;  // thread-safe itself
 
-  Route(http::verb m, std::string p, RouteHandler h, RejectionFn r)
+  Route(http::verb m, std::string p, RouteHandler h, RejectionFn r, RouteAccess a)
       : method(m), pattern(std::move(p)), handler(std::move(h)), rejection(std::move(r)),
-        metrics(pattern) {
+        access(a), metrics(pattern) {
     for (auto s : split_path(pattern)) segments.emplace_back(s);
   }
 
@@ -78,7 +89,35 @@ Router::~Router() = default;
 void Router::add(http::verb method, std::string pattern, RouteHandler handler,
                  RejectionFn rejection) {
   routes_.push_back(std::make_unique<Route>(method, std::move(pattern), std::move(handler),
-                                            std::move(rejection)));
+                                            std::move(rejection), current_access_));
+}
+
+Router::AccessScope::AccessScope(Router& router, RouteAccess access)
+    : router_(router), previous_(router.current_access_) {
+  router.current_access_ = access;
+}
+
+Router::AccessScope::~AccessScope() { router_.current_access_ = previous_; }
+
+std::optional<RouteAccess> Router::access_of(http::verb method, std::string_view path) const {
+  Match m;
+  const Route* route = find(method, path, &m);
+  if (!route) return std::nullopt;
+  return route->access;
+}
+
+std::optional<HttpResponse> Router::denial(const Route& route, HttpRequest& request) const {
+  if (!guard_ || route.access == RouteAccess::kPublic) return std::nullopt;
+  auto denied = guard_->admit(route.access, request);
+  if (!denied) return std::nullopt;
+  HttpResponse response = route.rejection
+                              ? route.rejection(request.base(), denied->status, denied->message)
+                              : json_error(denied->status, denied->message);
+  if (denied->status == http::status::unauthorized) {
+    response.insert(http::field::www_authenticate, R"(Bearer realm="weft")");
+    response.insert(http::field::www_authenticate, R"(Basic realm="weft")");
+  }
+  return response;
 }
 
 const Router::Route* Router::find(http::verb method, std::string_view path, Match* match) const {
@@ -130,6 +169,7 @@ void Router::handle(HttpRequest request, Responder respond) {
     return counted(json_error(http::status::not_found, "no such path: " + std::string(path)));
   }
   Responder counted = instrumented(std::move(respond), route->metrics);
+  if (auto denied = denial(*route, request)) return counted(std::move(*denied));
   auto params = QueryParams::parse(target_query(request.target()));
   if (!params) return counted(json_error(http::status::bad_request, params.status().message()));
   Request req{std::move(request), route->pattern, std::string(path), std::move(*params),

@@ -7,11 +7,18 @@
 // the headers GET would send and no body. The query string is parsed for the handler (a malformed one is a
 // 400). Both of weft's listeners serve the same Router.
 //
-// Thread safety: add() before serving; handle() and rejection() concurrently afterwards.
+// Every route needs a RouteAccess (route_access.h): the one of the innermost AccessScope alive
+// when it was added, kAdmin outside any scope. With a RouteGuard set, each request is checked
+// against its route's access before the handler runs; a denial is answered in the route's own
+// error shape (its RejectionFn, else {"error": ...}) with WWW-Authenticate on 401.
+//
+// Thread safety: add(), AccessScope and set_guard() before serving; handle() and rejection()
+// concurrently afterwards.
 #pragma once
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +26,7 @@
 #include "server/http/http_handler.h"
 #include "server/http/query_params.h"
 #include "server/http/request_metrics.h"
+#include "server/http/route_access.h"
 
 namespace weft::server {
 
@@ -46,6 +54,24 @@ class Router final : public HttpHandler {
   void add(http::verb method, std::string pattern, RouteHandler handler,
            RejectionFn rejection = {});
 
+  // While alive, routes added to `router` need `access`. Scopes nest; the innermost wins.
+  class AccessScope {
+   public:
+    AccessScope(Router& router, RouteAccess access);
+    ~AccessScope();
+    AccessScope(const AccessScope&) = delete;
+    AccessScope& operator=(const AccessScope&) = delete;
+
+   private:
+    Router& router_;
+    RouteAccess previous_;
+  };
+
+  // Enforces every non-public route's access from now on; nullptr (the default) admits all.
+  void set_guard(std::shared_ptr<const RouteGuard> guard) { guard_ = std::move(guard); }
+  // The access the route answering `method` and `path` needs; nullopt without such a route.
+  std::optional<RouteAccess> access_of(http::verb method, std::string_view path) const;
+
   void handle(HttpRequest request, Responder respond) override;
   HttpResponse rejection(const HttpRequestHeader& header, http::status status,
                          std::string_view message) override;
@@ -64,9 +90,12 @@ class Router final : public HttpHandler {
   struct Route;
   const Route* find(http::verb method, std::string_view path, Match* match) const;
   Responder instrumented(Responder respond, EndpointMetrics& metrics) const;
+  std::optional<HttpResponse> denial(const Route& route, HttpRequest& request) const;
 
   std::vector<std::unique_ptr<Route>> routes_;
   std::unique_ptr<EndpointMetrics> other_;  // requests that matched no route
+  RouteAccess current_access_ = RouteAccess::kAdmin;  // of routes added now (AccessScope)
+  std::shared_ptr<const RouteGuard> guard_;
 };
 
 // The path of a request target, without its query string.
