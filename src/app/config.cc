@@ -149,15 +149,33 @@ Setting auth_enabled_setting() {
           defaults().auth_enabled, "auto, true or false", apply};
 }
 
-Setting auth_tokens_file_setting() {
-  Apply apply = [](Config& c, std::string_view text) -> Status {
-    c.auth_tokens_file = std::string(text);
+// A file path; "" is allowed (the setting's description says what it means).
+Setting path_setting(std::string key, std::string description, std::string Config::*field) {
+  Apply apply = [field](Config& c, std::string_view text) -> Status {
+    c.*field = std::string(text);
     return Status::ok();
   };
-  return {"auth.tokens_file",
-          "File of API tokens with hashed secrets, managed by `weft token`; \"\" means "
-          "<data_dir>/tokens.",
-          defaults().auth_tokens_file, "a file path, or \"\"", apply};
+  return {key, std::move(description), defaults().*field, "a file path, or \"\"", apply};
+}
+
+std::vector<Setting> security_settings() {
+  return {
+      auth_enabled_setting(),
+      path_setting("auth.tokens_file",
+                   "File of API tokens with hashed secrets, managed by `weft token`; \"\" means "
+                   "<data_dir>/tokens.",
+                   &Config::auth_tokens_file),
+      path_setting("tls.cert_file",
+                   "PEM certificate (chain) to serve HTTPS and OTLP/gRPC over TLS with; \"\" "
+                   "serves plaintext. Needs tls.key_file.",
+                   &Config::tls_cert_file),
+      path_setting("tls.key_file", "PEM private key of tls.cert_file (unencrypted).",
+                   &Config::tls_key_file),
+      path_setting("tls.client_ca_file",
+                   "PEM CA certificates: when set, every HTTPS and gRPC client must present a "
+                   "certificate they signed (mTLS).",
+                   &Config::tls_client_ca_file),
+  };
 }
 
 Setting log_level_setting() {
@@ -208,8 +226,7 @@ std::vector<Setting> make_settings() {
                       &Config::otlp_grpc_listen),
   };
   for (Setting& s : stream_settings()) all.push_back(std::move(s));
-  all.push_back(auth_enabled_setting());
-  all.push_back(auth_tokens_file_setting());
+  for (Setting& s : security_settings()) all.push_back(std::move(s));
   std::vector<Setting> rest = {
       int_setting("http_threads", "Threads serving HTTP, and as many for the syslog and JSON lines listeners; 0 means one per CPU core.",
                   &Config::http_threads, 0, 256),

@@ -45,6 +45,9 @@ struct Config {
   std::chrono::milliseconds loki_creation_grace_period = std::chrono::minutes(10);
   std::string auth_enabled = "auto";  // "auto", "true" or "false" (app/auth_setup.h)
   std::string auth_tokens_file;       // "" means <data_dir>/tokens
+  std::string tls_cert_file;          // "" serves plain HTTP and gRPC
+  std::string tls_key_file;
+  std::string tls_client_ca_file;     // "" accepts clients without certificates
 };
 
 struct Setting {

@@ -30,6 +30,7 @@
 #include "ingest/jsonlines/jsonlines_fields.h"
 #include "ingest/loki/push_builder.h"
 #include "server/auth/token_store.h"
+#include "server/tls/tls_files.h"
 #include "storage/store.h"
 
 namespace weft::server {
@@ -55,6 +56,9 @@ struct ServerOptions {
   // Auth on: every non-public HTTP route and every OTLP/gRPC call needs a token of this store
   // (docs/security.md). nullptr: auth off, every request is admitted.
   std::shared_ptr<const auth::TokenStore> tokens;
+  // TLS on the HTTP listeners and OTLP/gRPC (not the syslog / JSON lines streams); off when
+  // no certificate is set. Bad files fail start() with a message naming the setting.
+  TlsSettings tls;
 };
 
 class Server {

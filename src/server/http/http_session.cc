@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <type_traits>
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
@@ -34,29 +35,57 @@ bool is_protocol_error(const beast::error_code& ec) {
 
 namespace {
 constexpr size_t kReadBufferBytes = 64 * 1024;
+
+template <class Stream>
+Stream make_stream(tcp::socket socket, net::ssl::context* tls) {
+  if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+    return Stream(std::move(socket));
+  } else {
+    return Stream(beast::tcp_stream(std::move(socket)), *tls);
+  }
+}
 }  // namespace
 
-HttpSession::HttpSession(tcp::socket socket, SessionContext& context)
-    : context_(context), stream_(std::move(socket)) {
+template <class Stream>
+BasicHttpSession<Stream>::BasicHttpSession(tcp::socket socket, SessionContext& context,
+                                           net::ssl::context* tls)
+    : context_(context), stream_(make_stream<Stream>(std::move(socket), tls)) {
   // Beast sizes each read by the buffer's free capacity (at least 512 bytes): without room,
   // a 300 KB body takes ~600 reads. 64 KiB reads take a handful.
   buffer_.reserve(kReadBufferBytes);
 }
 
-HttpSession::~HttpSession() {
+template <class Stream>
+BasicHttpSession<Stream>::~BasicHttpSession() {
   finish_request();
   context_.registry.remove(this);
 }
 
-void HttpSession::start() {
-  if (context_.registry.add(shared_from_this())) closing_ = true;
+template <class Stream>
+void BasicHttpSession<Stream>::start() {
+  if (context_.registry.add(self())) closing_ = true;
   beast::error_code ec;
-  stream_.socket().set_option(tcp::no_delay(true), ec);
-  net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_request(); });
+  lowest().socket().set_option(tcp::no_delay(true), ec);
+  net::dispatch(stream_.get_executor(), [self = self()] { self->handshake(); });
 }
 
-void HttpSession::request_close() {
-  net::post(stream_.get_executor(), [self = shared_from_this()] {
+template <class Stream>
+void BasicHttpSession<Stream>::handshake() {
+  if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+    read_request();
+  } else {
+    lowest().expires_after(context_.options.io_timeout);
+    stream_.async_handshake(net::ssl::stream_base::server,
+                            [self = self()](beast::error_code ec) {
+                              if (ec) return self->close();
+                              self->read_request();
+                            });
+  }
+}
+
+template <class Stream>
+void BasicHttpSession<Stream>::request_close() {
+  net::post(stream_.get_executor(), [self = self()] {
     self->closing_ = true;
     bool idle = self->state_ == State::kReading &&
                 (!self->parser_ || !self->parser_->got_some()) && self->buffer_.size() == 0;
@@ -64,54 +93,61 @@ void HttpSession::request_close() {
   });
 }
 
-void HttpSession::force_close() {
-  net::post(stream_.get_executor(), [self = shared_from_this()] { self->close(); });
+template <class Stream>
+void BasicHttpSession<Stream>::force_close() {
+  net::post(stream_.get_executor(), [self = self()] { self->close(); });
 }
 
-void HttpSession::read_request() {
+template <class Stream>
+void BasicHttpSession<Stream>::read_request() {
   if (closing_ || state_ == State::kClosed) return close();
   state_ = State::kReading;
   parser_.emplace();
   parser_->body_limit(context_.options.max_body_bytes);
   parser_->header_limit(context_.options.max_header_bytes);
-  stream_.expires_after(context_.options.idle_timeout);
+  lowest().expires_after(context_.options.idle_timeout);
   http::async_read_header(stream_, buffer_, *parser_,
-                          [self = shared_from_this()](beast::error_code ec, size_t) {
+                          [self = self()](beast::error_code ec, size_t) {
                             self->on_header(ec);
                           });
 }
 
-void HttpSession::on_header(beast::error_code ec) {
+template <class Stream>
+void BasicHttpSession<Stream>::on_header(beast::error_code ec) {
   if (ec) return on_read_error(ec);
   if (parser_->is_done()) return dispatch();
   if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) return send_continue();
   read_body();
 }
 
-void HttpSession::send_continue() {
-  stream_.expires_after(context_.options.io_timeout);
+template <class Stream>
+void BasicHttpSession<Stream>::send_continue() {
+  lowest().expires_after(context_.options.io_timeout);
   net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
-                   [self = shared_from_this()](beast::error_code ec, size_t) {
+                   [self = self()](beast::error_code ec, size_t) {
                      if (ec) return self->close();
                      self->read_body();
                    });
 }
 
-void HttpSession::read_body() {
-  stream_.expires_after(context_.options.io_timeout);
+template <class Stream>
+void BasicHttpSession<Stream>::read_body() {
+  lowest().expires_after(context_.options.io_timeout);
   http::async_read(stream_, buffer_, *parser_,
-                   [self = shared_from_this()](beast::error_code ec, size_t) {
+                   [self = self()](beast::error_code ec, size_t) {
                      self->on_body(ec);
                    });
 }
 
-void HttpSession::on_body(beast::error_code ec) {
+template <class Stream>
+void BasicHttpSession<Stream>::on_body(beast::error_code ec) {
   if (ec) return on_read_error(ec);
   dispatch();
 }
 
-void HttpSession::dispatch() {
-  stream_.expires_never();
+template <class Stream>
+void BasicHttpSession<Stream>::dispatch() {
+  lowest().expires_never();
   state_ = State::kHandling;
   begin_request();
   HttpRequest request = parser_->release();
@@ -128,15 +164,17 @@ void HttpSession::dispatch() {
   }
 }
 
-Responder HttpSession::make_responder() {
-  return Responder([self = shared_from_this()](HttpResponse response) {
+template <class Stream>
+Responder BasicHttpSession<Stream>::make_responder() {
+  return Responder([self = self()](HttpResponse response) {
     net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
       self->write(std::move(response), false);
     });
   });
 }
 
-void HttpSession::on_read_error(beast::error_code ec) {
+template <class Stream>
+void BasicHttpSession<Stream>::on_read_error(beast::error_code ec) {
   if (state_ == State::kClosed) return;
   const auto& options = context_.options;
   if (ec == http::error::body_limit)
@@ -150,7 +188,8 @@ void HttpSession::on_read_error(beast::error_code ec) {
   close();
 }
 
-void HttpSession::reject(http::status status, std::string_view message) {
+template <class Stream>
+void BasicHttpSession<Stream>::reject(http::status status, std::string_view message) {
   state_ = State::kHandling;
   begin_request();
   keep_alive_ = false;
@@ -164,7 +203,8 @@ void HttpSession::reject(http::status status, std::string_view message) {
   }
 }
 
-void HttpSession::write(HttpResponse response, bool reject) {
+template <class Stream>
+void BasicHttpSession<Stream>::write(HttpResponse response, bool reject) {
   if (state_ == State::kClosed) return;
   state_ = State::kWriting;
   bool keep_alive = keep_alive_ && !closing_ && !reject;
@@ -178,14 +218,15 @@ void HttpSession::write(HttpResponse response, bool reject) {
       http::to_status_class(response.result()) == http::status_class::informational)
     response.erase(http::field::content_length);
   response_ = std::make_unique<HttpResponse>(std::move(response));
-  stream_.expires_after(context_.options.io_timeout);
+  lowest().expires_after(context_.options.io_timeout);
   http::async_write(stream_, *response_,
-                    [self = shared_from_this(), keep_alive, reject](beast::error_code ec, size_t) {
+                    [self = self(), keep_alive, reject](beast::error_code ec, size_t) {
                       self->on_write(ec, keep_alive, reject);
                     });
 }
 
-void HttpSession::on_write(beast::error_code ec, bool keep_alive, bool reject) {
+template <class Stream>
+void BasicHttpSession<Stream>::on_write(beast::error_code ec, bool keep_alive, bool reject) {
   response_.reset();
   finish_request();
   if (ec) return close();
@@ -194,47 +235,55 @@ void HttpSession::on_write(beast::error_code ec, bool keep_alive, bool reject) {
   read_request();
 }
 
-void HttpSession::linger() {
+template <class Stream>
+void BasicHttpSession<Stream>::linger() {
   if (closing_) return close();
   state_ = State::kLingering;
   beast::error_code ec;
-  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
   buffer_.clear();
   drain_ = std::make_unique<char[]>(kDrainChunk);
   drained_ = 0;
-  stream_.expires_after(context_.options.linger_timeout);
+  lowest().expires_after(context_.options.linger_timeout);
   on_linger({}, 0);
 }
 
-void HttpSession::on_linger(beast::error_code ec, size_t bytes) {
+template <class Stream>
+void BasicHttpSession<Stream>::on_linger(beast::error_code ec, size_t bytes) {
   drained_ += bytes;
   uint64_t limit = std::max<uint64_t>(context_.options.max_body_bytes, 16u << 20);
   if (ec || closing_ || drained_ > limit) return close();
   stream_.async_read_some(net::buffer(drain_.get(), kDrainChunk),
-                          [self = shared_from_this()](beast::error_code e, size_t n) {
+                          [self = self()](beast::error_code e, size_t n) {
                             self->on_linger(e, n);
                           });
 }
 
-void HttpSession::begin_request() {
+template <class Stream>
+void BasicHttpSession<Stream>::begin_request() {
   if (in_flight_) return;
   in_flight_ = true;
   context_.registry.request_started();
 }
 
-void HttpSession::finish_request() {
+template <class Stream>
+void BasicHttpSession<Stream>::finish_request() {
   if (!in_flight_) return;
   in_flight_ = false;
   context_.registry.request_finished();
 }
 
-void HttpSession::close() {
+template <class Stream>
+void BasicHttpSession<Stream>::close() {
   if (state_ == State::kClosed) return;
   state_ = State::kClosed;
   finish_request();
   beast::error_code ec;
-  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-  stream_.close();
+  lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
+  lowest().close();
 }
+
+template class BasicHttpSession<beast::tcp_stream>;
+template class BasicHttpSession<beast::ssl_stream<beast::tcp_stream>>;
 
 }  // namespace weft::server

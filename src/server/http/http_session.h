@@ -12,6 +12,9 @@
 // sends. request_close() (graceful stop) closes an idle connection at once and a busy one
 // after its current response, which then carries "Connection: close".
 //
+// Over TLS (an HttpsSession), the session first completes the TLS handshake (within
+// io_timeout; a failed one closes the connection), then serves HTTP the same way.
+//
 // Thread safety: all state lives on the session's strand; request_close() and force_close()
 // may be called from any thread. The session keeps itself alive through its pending
 // operations and outstanding Responders.
@@ -21,9 +24,11 @@
 #include <optional>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 
 #include "server/http/http_handler.h"
 #include "server/http/http_server_options.h"
@@ -38,22 +43,39 @@ struct SessionContext {
   SessionRegistry& registry;
 };
 
+// What the SessionRegistry knows of a session, plain or TLS.
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
-  // `socket` must use a strand executor.
-  HttpSession(boost::asio::ip::tcp::socket socket, SessionContext& context);
-  ~HttpSession();
-  HttpSession(const HttpSession&) = delete;
-  HttpSession& operator=(const HttpSession&) = delete;
-
-  // Registers the session and starts reading. Call once, right after construction.
-  void start();
+  virtual ~HttpSession() = default;
   // Closes when idle: at once if waiting for a request, else after the current response.
-  void request_close();
+  virtual void request_close() = 0;
   // Closes the connection now.
-  void force_close();
+  virtual void force_close() = 0;
+};
+
+// A session over `Stream`: beast::tcp_stream (plain) or beast::ssl_stream of one (TLS).
+template <class Stream>
+class BasicHttpSession final : public HttpSession {
+ public:
+  // `socket` must use a strand executor. `tls` is the TLS context (ssl_stream only).
+  BasicHttpSession(boost::asio::ip::tcp::socket socket, SessionContext& context,
+                   boost::asio::ssl::context* tls = nullptr);
+  ~BasicHttpSession() override;
+  BasicHttpSession(const BasicHttpSession&) = delete;
+  BasicHttpSession& operator=(const BasicHttpSession&) = delete;
+
+  // Registers the session and starts (the handshake, then) reading. Call once, right after
+  // construction.
+  void start();
+  void request_close() override;
+  void force_close() override;
 
  private:
+  std::shared_ptr<BasicHttpSession> self() {
+    return std::static_pointer_cast<BasicHttpSession>(shared_from_this());
+  }
+  auto& lowest() { return boost::beast::get_lowest_layer(stream_); }
+  void handshake();
   enum class State { kReading, kHandling, kWriting, kLingering, kClosed };
   using Parser = http::request_parser<http::string_body>;
 
@@ -75,7 +97,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   Responder make_responder();
 
   SessionContext& context_;
-  boost::beast::tcp_stream stream_;
+  Stream stream_;
   boost::beast::flat_buffer buffer_;
   std::optional<Parser> parser_;
   std::unique_ptr<HttpResponse> response_;  // the response being written
@@ -88,5 +110,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   bool head_request_ = false;  // the request being served is a HEAD: answer without a body
   unsigned version_ = 11;    // of the request being served
 };
+
+using PlainHttpSession = BasicHttpSession<boost::beast::tcp_stream>;
+using HttpsSession = BasicHttpSession<boost::beast::ssl_stream<boost::beast::tcp_stream>>;
 
 }  // namespace weft::server
