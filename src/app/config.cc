@@ -81,7 +81,9 @@ Setting address_setting(std::string key, std::string description, std::string Co
 Setting tenant_setting(std::string key, std::string description, std::string Config::*field) {
   std::string expected = "1-150 characters of A-Z a-z 0-9 _ . -";
   Apply apply = [key, expected, field](Config& c, std::string_view text) -> Status {
-    if (!server::api::is_valid_tenant(text)) return setting_error(key, expected, text);
+    if (!server::api::is_valid_tenant(text) || text == server::api::kAuditTenant)
+      return setting_error(key, expected + ", not the reserved " +
+                                    std::string(server::api::kAuditTenant), text);
     c.*field = std::string(text);
     return Status::ok();
   };
@@ -175,6 +177,13 @@ std::vector<Setting> security_settings() {
                    "PEM CA certificates: when set, every HTTPS and gRPC client must present a "
                    "certificate they signed (mTLS).",
                    &Config::tls_client_ca_file),
+      bool_setting("audit.enabled",
+                   "Record every query and admin request (token, tenant, endpoint, parameters, "
+                   "status, duration) in the audit log: tenant _audit, readable by admin tokens.",
+                   &Config::audit_enabled),
+      path_setting("audit.file",
+                   "Also append each audit entry to this file as a JSON line; \"\" writes none.",
+                   &Config::audit_file),
   };
 }
 

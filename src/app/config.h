@@ -48,6 +48,8 @@ struct Config {
   std::string tls_cert_file;          // "" serves plain HTTP and gRPC
   std::string tls_key_file;
   std::string tls_client_ca_file;     // "" accepts clients without certificates
+  bool audit_enabled = true;
+  std::string audit_file;             // "" writes no file
 };
 
 struct Setting {

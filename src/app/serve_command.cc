@@ -46,6 +46,8 @@ server::ServerOptions server_options(const Config& c) {
   o.loki_push.creation_grace_period_ns =
       std::chrono::duration_cast<std::chrono::nanoseconds>(c.loki_creation_grace_period).count();
   o.tls = {c.tls_cert_file, c.tls_key_file, c.tls_client_ca_file};
+  o.audit = c.audit_enabled;
+  o.audit_file = c.audit_file;
   o.store.data_dir = c.data_dir;
   o.store.fsync = c.wal_fsync;
   o.store.memory_budget_bytes = c.memory_budget_bytes;

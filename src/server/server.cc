@@ -11,6 +11,7 @@
 
 #include "common/log.h"
 #include "server/api/api.h"
+#include "server/audit/audit_log.h"
 #include "server/auth/token_guard.h"
 #include "server/grpc/grpc_server.h"
 #include "server/grpc/otlp_grpc_service.h"
@@ -62,6 +63,7 @@ struct Server::Impl {
 
   Status start();
   Status load_tls();
+  Status open_audit_log();
   Status bind_listeners();
   Status start_grpc();
   Status bind_stream_listeners();
@@ -131,8 +133,17 @@ Status Server::Impl::load_tls() {
   return Status::ok();
 }
 
+Status Server::Impl::open_audit_log() {
+  if (!options.audit) return Status::ok();
+  auto audit_log = audit::AuditLog::open(ingest_gate, options.audit_file);
+  if (!audit_log) return audit_log.status();
+  router.set_auditor(std::move(*audit_log));
+  return Status::ok();
+}
+
 Status Server::Impl::bind_listeners() {
   WEFT_RETURN_IF_ERROR(load_tls());
+  WEFT_RETURN_IF_ERROR(open_audit_log());
   HttpServerOptions http_options;
   http_options.tls = tls_context;
   http_options.threads = options.http_threads;

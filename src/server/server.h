@@ -59,6 +59,10 @@ struct ServerOptions {
   // TLS on the HTTP listeners and OTLP/gRPC (not the syslog / JSON lines streams); off when
   // no certificate is set. Bad files fail start() with a message naming the setting.
   TlsSettings tls;
+  // The audit log of query and admin requests (server/audit): stored in tenant "_audit", and
+  // appended to `audit_file` unless it is "".
+  bool audit = true;
+  std::string audit_file;
 };
 
 class Server {

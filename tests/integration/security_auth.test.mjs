@@ -9,6 +9,8 @@
 // Run: make test-deps && WEFT_BIN=build/weft node --test --test-reporter=spec tests/integration/security_auth.test.mjs
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { emitCase, newRunId, require } from '../lib/otel_scenario.mjs';
@@ -64,7 +66,9 @@ describe('weft with auth on', () => {
     reader = createToken(dataDir, 'reader', A, 'grafana');
     readerB = createToken(dataDir, 'reader', B, 'other team');
     multi = createToken(dataDir, 'reader', `${A},${B}`, 'both');
-    server = await startWeft({ dataDir, extraArgs: ['--auth-enabled', 'true'] });
+    server = await startWeft({
+      dataDir, extraArgs: ['--auth-enabled', 'true', '--audit-file', path.join(dataDir, 'audit.jsonl')],
+    });
   });
 
   after(async () => {
@@ -247,6 +251,50 @@ describe('weft with auth on', () => {
     } finally {
       client.close();
     }
+  });
+
+  test('the audit log records queries and refusals; only admins read it, nobody writes it', async () => {
+    const marker = `auditmarker${runId}`;
+    assert.equal((await request(`${server.apiUrl}/api/v1/logs?q=${marker}`, { headers: reader.bearer })).status, 200);
+    assert.equal((await request(`${server.apiUrl}/api/v1/logs?q=${marker}`, { headers: writer.bearer })).status, 403);
+    const asAdmin = { ...admin.bearer, 'X-Scope-OrgID': '_audit' };
+    let records = [];
+    for (let i = 0; i < 100 && records.length < 2; i++) {
+      const r = await request(`${server.apiUrl}/api/v1/logs?service=weft-audit&q=${marker}`, { headers: asAdmin });
+      assert.equal(r.status, 200, r.text);
+      records = r.json.records;
+      if (records.length < 2) await sleep(50);
+    }
+    const byToken = (id) => records.find((r) => r.attributes['audit.token_id'] === id);
+    const read = byToken(reader.id);
+    assert.ok(read, `the reader's query is audited: ${JSON.stringify(records)}`);
+    assert.equal(read.attributes['audit.tenant'], A);
+    assert.equal(read.attributes['audit.endpoint'], '/api/v1/logs');
+    assert.equal(read.attributes['audit.target'], `/api/v1/logs?q=${marker}`);
+    assert.equal(read.attributes['audit.status'], 200);
+    assert.equal(typeof read.attributes['audit.duration_ms'], 'number');
+    assert.equal(byToken(writer.id)?.attributes['audit.status'], 403, 'refusals are audited');
+
+    // Readers cannot read it, even of every tenant; nobody can ingest into it.
+    const star = createToken(dataDir, 'reader', '*', 'all tenants');
+    await sleep(1100);
+    for (const t of [reader, star]) {
+      const r = await request(`${server.apiUrl}/api/v1/logs?service=weft-audit`, { headers: { ...t.bearer, 'X-Scope-OrgID': '_audit' } });
+      assert.equal(r.status, 403, r.text);
+    }
+    for (const t of [writer, admin]) {
+      const r = await request(`${server.apiUrl}/loki/api/v1/push`, {
+        method: 'POST', headers: { 'content-type': 'application/json', ...t.bearer, 'X-Scope-OrgID': '_audit' }, body: lokiBody('forged'),
+      });
+      assert.equal(r.status, 403, r.text);
+    }
+
+    // The audit file has the same entries, one JSON object a line.
+    const lines = readFileSync(path.join(dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const fromFile = lines.find((l) => l.token_id === reader.id && l.target.includes(marker));
+    assert.ok(fromFile, 'the reader\'s query is in the audit file');
+    assert.equal(fromFile.tenant, A);
+    assert.equal(fromFile.status, 200);
   });
 
   test('a revoked token stops working without a restart', async () => {

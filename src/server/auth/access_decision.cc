@@ -78,6 +78,12 @@ AccessDecision decide_access(const TokenStore& tokens, std::optional<std::string
   } else {
     tenant = std::string(api::kDefaultTenant);
   }
+  if (tenant == api::kAuditTenant && access == RouteAccess::kIngest)
+    return denied(Outcome::kForbidden,
+                  "tenant \"" + tenant + "\" is reserved for weft's audit log: nobody ingests into it",
+                  token->id);
+  if (tenant == api::kAuditTenant && token->role != Role::kAdmin)
+    return denied(Outcome::kForbidden, "only admin tokens may read the audit log", token->id);
   if (!token->allows_tenant(tenant))
     return denied(Outcome::kForbidden,
                   "this token may not act for tenant \"" + tenant + "\"" +

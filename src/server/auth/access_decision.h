@@ -7,6 +7,7 @@
 //   tenant named, not the token's   -> kForbidden
 //   no tenant named                 -> the token's one tenant; "default" if the token allows
 //                                      it; else kForbidden (the token has several: name one)
+//   the audit tenant "_audit"       -> kForbidden for ingest, and for any non-admin token
 //
 // Pure apart from TokenStore lookups; thread-safe.
 #pragma once

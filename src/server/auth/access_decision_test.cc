@@ -81,6 +81,13 @@ TEST_F(AccessDecisionTest, TenantsAreBoundToTheToken) {
   EXPECT_EQ(decide(admin_, RouteAccess::kQuery).tenant, "default");
 }
 
+TEST_F(AccessDecisionTest, OnlyAdminsReadTheAuditTenantAndNobodyWritesIt) {
+  EXPECT_EQ(decide(admin_, RouteAccess::kQuery, "_audit").outcome, Outcome::kAllowed);
+  EXPECT_EQ(decide(admin_, RouteAccess::kIngest, "_audit").outcome, Outcome::kForbidden);
+  EXPECT_EQ(decide(reader_, RouteAccess::kQuery, "_audit").outcome, Outcome::kForbidden);
+  EXPECT_EQ(decide(writer_, RouteAccess::kIngest, "_audit").outcome, Outcome::kForbidden);
+}
+
 TEST_F(AccessDecisionTest, RevokedTokensStopWorkingWithoutARestart) {
   ASSERT_EQ(decide(reader_, RouteAccess::kQuery).outcome, Outcome::kAllowed);
   auto records = read_token_file(path_);

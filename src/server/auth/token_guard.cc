@@ -20,6 +20,7 @@ std::optional<AccessDenial> TokenGuard::admit(RouteAccess access, HttpRequest& r
   AccessDecision decision =
       decide_access(*tokens_, header_value(request, "Authorization"), access,
                     header_value(request, api::kTenantHeader));
+  if (!decision.token_id.empty()) request.set(kTokenIdHeader, decision.token_id);  // audit
   switch (decision.outcome) {
     case AccessDecision::Outcome::kUnauthenticated:
       return AccessDenial{http::status::unauthorized, std::move(decision.message)};
@@ -28,7 +29,6 @@ std::optional<AccessDenial> TokenGuard::admit(RouteAccess access, HttpRequest& r
     case AccessDecision::Outcome::kAllowed: break;
   }
   request.set(api::kTenantHeader, decision.tenant);
-  request.set(kTokenIdHeader, decision.token_id);
   return std::nullopt;
 }
 

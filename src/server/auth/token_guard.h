@@ -1,8 +1,8 @@
 // TokenGuard: the RouteGuard of weft's HTTP listeners when auth is on. Reads the request's
 // Authorization header and X-Scope-OrgID, decides with decide_access(), and on success sets
 // X-Scope-OrgID to the tenant decided (so every handler's request_tenant() sees the token's
-// tenant) and X-Weft-Token-Id to the token id (for the audit log; any such header a client
-// sent is removed first).
+// tenant) and, whenever the token is known (also when refused), X-Weft-Token-Id to its id
+// (for the audit log; any such header a client sent is removed first).
 //
 // Thread safety: admit() concurrently from io threads (the TokenStore is thread-safe).
 #pragma once
@@ -13,8 +13,6 @@
 #include "server/http/route_access.h"
 
 namespace weft::server::auth {
-
-inline constexpr std::string_view kTokenIdHeader = "X-Weft-Token-Id";
 
 class TokenGuard final : public RouteGuard {
  public:

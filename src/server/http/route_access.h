@@ -19,6 +19,12 @@ namespace weft::server {
 
 enum class RouteAccess { kPublic, kIngest, kQuery, kAdmin };
 
+// The header naming a request's tenant (api/tenant.h), which a guard that admits a request
+// sets to the tenant decided, and the one it sets to the id of the token that was checked
+// (any such header a client sent is removed first).
+inline constexpr std::string_view kTenantHeaderName = "X-Scope-OrgID";
+inline constexpr std::string_view kTokenIdHeader = "X-Weft-Token-Id";
+
 std::string_view to_string(RouteAccess access);
 
 // Why a request may not reach its handler: 401 (no or unknown credentials) or 403 (a token

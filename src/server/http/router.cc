@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "common/time.h"
+
 #include "server/http/responses.h"
 
 namespace weft::server {
@@ -106,6 +108,28 @@ std::optional<RouteAccess> Router::access_of(http::verb method, std::string_view
   return route->access;
 }
 
+Responder Router::audited(Responder respond, const Route& route,
+                          const HttpRequest& request) const {
+  auto start = std::chrono::steady_clock::now();
+  AuditedRequest entry;
+  entry.time_unix_nano = now_unix_nanos();
+  entry.method = std::string(request.method_string());
+  entry.target = std::string(request.target());
+  entry.endpoint = route.pattern;
+  entry.access = route.access;
+  entry.token_id = std::string(request[kTokenIdHeader]);
+  entry.tenant = std::string(request[kTenantHeaderName]);
+  return Responder([respond, entry = std::move(entry), start,
+                    auditor = auditor_](HttpResponse response) mutable {
+    entry.status = response.result_int();
+    entry.duration_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            std::chrono::steady_clock::now() - start)
+                            .count();
+    respond(std::move(response));
+    auditor->record(std::move(entry));
+  });
+}
+
 std::optional<HttpResponse> Router::denial(const Route& route, HttpRequest& request) const {
   if (!guard_ || route.access == RouteAccess::kPublic) return std::nullopt;
   auto denied = guard_->admit(route.access, request);
@@ -169,7 +193,10 @@ void Router::handle(HttpRequest request, Responder respond) {
     return counted(json_error(http::status::not_found, "no such path: " + std::string(path)));
   }
   Responder counted = instrumented(std::move(respond), route->metrics);
-  if (auto denied = denial(*route, request)) return counted(std::move(*denied));
+  std::optional<HttpResponse> denied = denial(*route, request);
+  if (auditor_ && (route->access == RouteAccess::kQuery || route->access == RouteAccess::kAdmin))
+    counted = audited(std::move(counted), *route, request);
+  if (denied) return counted(std::move(*denied));
   auto params = QueryParams::parse(target_query(request.target()));
   if (!params) return counted(json_error(http::status::bad_request, params.status().message()));
   Request req{std::move(request), route->pattern, std::string(path), std::move(*params),

@@ -10,7 +10,8 @@
 // Every route needs a RouteAccess (route_access.h): the one of the innermost AccessScope alive
 // when it was added, kAdmin outside any scope. With a RouteGuard set, each request is checked
 // against its route's access before the handler runs; a denial is answered in the route's own
-// error shape (its RejectionFn, else {"error": ...}) with WWW-Authenticate on 401.
+// error shape (its RejectionFn, else {"error": ...}) with WWW-Authenticate on 401. With a
+// RequestAuditor set, every answered request to a query or admin route is reported to it.
 //
 // Thread safety: add(), AccessScope and set_guard() before serving; handle() and rejection()
 // concurrently afterwards.
@@ -26,6 +27,7 @@
 #include "server/http/http_handler.h"
 #include "server/http/query_params.h"
 #include "server/http/request_metrics.h"
+#include "server/http/request_audit.h"
 #include "server/http/route_access.h"
 
 namespace weft::server {
@@ -69,6 +71,8 @@ class Router final : public HttpHandler {
 
   // Enforces every non-public route's access from now on; nullptr (the default) admits all.
   void set_guard(std::shared_ptr<const RouteGuard> guard) { guard_ = std::move(guard); }
+  // Reports every answered request to a query or admin route from now on; nullptr: none.
+  void set_auditor(std::shared_ptr<RequestAuditor> auditor) { auditor_ = std::move(auditor); }
   // The access the route answering `method` and `path` needs; nullopt without such a route.
   std::optional<RouteAccess> access_of(http::verb method, std::string_view path) const;
 
@@ -91,11 +95,13 @@ class Router final : public HttpHandler {
   const Route* find(http::verb method, std::string_view path, Match* match) const;
   Responder instrumented(Responder respond, EndpointMetrics& metrics) const;
   std::optional<HttpResponse> denial(const Route& route, HttpRequest& request) const;
+  Responder audited(Responder respond, const Route& route, const HttpRequest& request) const;
 
   std::vector<std::unique_ptr<Route>> routes_;
   std::unique_ptr<EndpointMetrics> other_;  // requests that matched no route
   RouteAccess current_access_ = RouteAccess::kAdmin;  // of routes added now (AccessScope)
   std::shared_ptr<const RouteGuard> guard_;
+  std::shared_ptr<RequestAuditor> auditor_;
 };
 
 // The path of a request target, without its query string.
