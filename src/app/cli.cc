@@ -1,6 +1,7 @@
 // Command-line parsing: subcommands, and one flag per setting (see config.h).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <random>
@@ -24,9 +25,12 @@ struct ServeFlags {
   std::map<std::string, CLI::Option*> options;
 };
 
-void add_setting_flags(CLI::App& serve, ServeFlags& flags) {
+// The flags of the settings named in `only` (every setting when empty), and --config.
+void add_setting_flags(CLI::App& serve, ServeFlags& flags,
+                       const std::vector<std::string_view>& only = {}) {
   serve.add_option("--config", flags.config_path, "YAML file of settings (see docs/configuration.md)");
   for (const auto& s : settings()) {
+    if (!only.empty() && std::find(only.begin(), only.end(), s.key) == only.end()) continue;
     std::string description = s.description + " Default: " +
                               (s.default_text.empty() ? "\"\"" : s.default_text) + ".";
     flags.options[s.key] = serve.add_option(s.flag(), flags.values[s.key], description);
@@ -199,6 +203,32 @@ Result<Config> build_config(const ServeFlags& flags) {
   return config;
 }
 
+// `weft token create|list|revoke`, each with the flags that locate the token file.
+struct TokenFlags {
+  ServeFlags settings;
+  TokenCommand command;
+  CLI::App* create = nullptr;
+  CLI::App* list = nullptr;
+  CLI::App* revoke = nullptr;
+};
+
+void add_token_flags(CLI::App& cmd, TokenFlags& flags) {
+  cmd.require_subcommand(1, 1);
+  const std::vector<std::string_view> file_settings = {"data_dir", "auth.tokens_file"};
+  add_setting_flags(cmd, flags.settings, file_settings);
+  TokenCommand& c = flags.command;
+  flags.create = cmd.add_subcommand("create", "Create a token and print it (shown only once)");
+  flags.create->add_option("--role", c.role, "reader (query), writer (ingest) or admin")->required();
+  flags.create->add_option("--tenant", c.tenants, "Tenants it may act for: acme, acme,other or *")
+      ->required();
+  flags.create->add_option("--name", c.name, "A note for people: who or what uses it");
+  flags.list = cmd.add_subcommand("list", "List tokens (never their secrets)");
+  flags.revoke = cmd.add_subcommand("revoke", "Revoke a token by id");
+  flags.revoke->add_option("id", c.id, "The token's id (weft token list)")->required();
+  // --data-dir and the other file flags may follow the action: `weft token list --data-dir d`.
+  for (CLI::App* action : {flags.create, flags.list, flags.revoke}) action->fallthrough();
+}
+
 const char* kSubcommandHelp =
     "weft - logs and traces: collect, store, query.\n\n"
     "Usage: weft <command> [flags]\n\n"
@@ -210,6 +240,7 @@ const char* kSubcommandHelp =
     "  delete    Delete records by tenant, time range and selector. `weft delete --help`.\n"
     "  backup    Back up a store (stopped, or running through --url). `weft backup --help`.\n"
     "  restore   Restore a backup into a data directory. `weft restore --help`.\n"
+    "  token     Create, list and revoke API tokens. `weft token --help`.\n"
     "  version   Print the version.\n"
     "  help      Print this help; `weft help config` prints every setting.\n";
 
@@ -239,6 +270,9 @@ int run_cli(int argc, char** argv) {
   RestoreCommandOptions restore_options;
   CLI::App* restore_cmd = app.add_subcommand("restore", "Restore a backup into a data directory");
   add_restore_flags(*restore_cmd, restore_options);
+  TokenFlags token_flags;
+  CLI::App* token_cmd = app.add_subcommand("token", "Create, list and revoke API tokens");
+  add_token_flags(*token_cmd, token_flags);
   CLI::App* version = app.add_subcommand("version", "Print the version");
   CLI::App* help = app.add_subcommand("help", "Print help; `weft help config` lists settings");
   std::string help_topic;
@@ -259,6 +293,16 @@ int run_cli(int argc, char** argv) {
       return 2;
     }
     return run_serve(*config);
+  }
+  if (*token_cmd) {
+    auto config = build_config(token_flags.settings);
+    if (!config.is_ok()) {
+      log::error("bad configuration", {{"error", config.status().message()}});
+      return 2;
+    }
+    TokenCommand command = token_flags.command;
+    command.action = *token_flags.create ? "create" : *token_flags.list ? "list" : "revoke";
+    return run_token(*config, command);
   }
   if (*demo_cmd) {
     auto options = build_demo_options(demo_flags);

@@ -46,6 +46,17 @@ struct QueryCommandOptions {
 // success, 1 when the query failed, 2 for bad flags or a query that does not parse.
 int run_query_command(const QueryCommandOptions& options);
 
+// `weft token create|list|revoke`: manages the token file of `config` (app/token_command.cc).
+struct TokenCommand {
+  std::string action;  // "create", "list" or "revoke"
+  std::string role;    // create
+  std::string tenants; // create: "acme", "acme,other" or "*"
+  std::string name;    // create, optional
+  std::string id;      // revoke
+};
+// 0 on success, 1 when the file cannot be read or written, 2 for bad arguments.
+int run_token(const Config& config, const TokenCommand& command);
+
 // The text `weft help config` prints, and docs/configuration.md's table: every setting with
 // its flag, default and bounds.
 std::string settings_reference_markdown();

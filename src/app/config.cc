@@ -81,7 +81,9 @@ Setting address_setting(std::string key, std::string description, std::string Co
 Setting tenant_setting(std::string key, std::string description, std::string Config::*field) {
   std::string expected = "1-150 characters of A-Z a-z 0-9 _ . -";
   Apply apply = [key, expected, field](Config& c, std::string_view text) -> Status {
-    if (!server::api::is_valid_tenant(text)) return setting_error(key, expected, text);
+    if (!server::api::is_valid_tenant(text) || text == server::api::kAuditTenant)
+      return setting_error(key, expected + ", not the reserved " +
+                                    std::string(server::api::kAuditTenant), text);
     c.*field = std::string(text);
     return Status::ok();
   };
@@ -134,6 +136,55 @@ Setting data_dir_setting() {
   };
   return {"data_dir", "Directory of the write-ahead log and all stored data; created if missing.",
           defaults().data_dir, "a directory path", apply};
+}
+
+Setting auth_enabled_setting() {
+  Apply apply = [](Config& c, std::string_view text) -> Status {
+    if (text != "auto" && text != "true" && text != "false")
+      return setting_error("auth.enabled", "auto, true or false", text);
+    c.auth_enabled = std::string(text);
+    return Status::ok();
+  };
+  return {"auth.enabled",
+          "Whether requests need an API token (docs/security.md). auto: yes when any listener "
+          "binds beyond loopback; false serves without auth even then.",
+          defaults().auth_enabled, "auto, true or false", apply};
+}
+
+// A file path; "" is allowed (the setting's description says what it means).
+Setting path_setting(std::string key, std::string description, std::string Config::*field) {
+  Apply apply = [field](Config& c, std::string_view text) -> Status {
+    c.*field = std::string(text);
+    return Status::ok();
+  };
+  return {key, std::move(description), defaults().*field, "a file path, or \"\"", apply};
+}
+
+std::vector<Setting> security_settings() {
+  return {
+      auth_enabled_setting(),
+      path_setting("auth.tokens_file",
+                   "File of API tokens with hashed secrets, managed by `weft token`; \"\" means "
+                   "<data_dir>/tokens.",
+                   &Config::auth_tokens_file),
+      path_setting("tls.cert_file",
+                   "PEM certificate (chain) to serve HTTPS and OTLP/gRPC over TLS with; \"\" "
+                   "serves plaintext. Needs tls.key_file.",
+                   &Config::tls_cert_file),
+      path_setting("tls.key_file", "PEM private key of tls.cert_file (unencrypted).",
+                   &Config::tls_key_file),
+      path_setting("tls.client_ca_file",
+                   "PEM CA certificates: when set, every HTTPS and gRPC client must present a "
+                   "certificate they signed (mTLS).",
+                   &Config::tls_client_ca_file),
+      bool_setting("audit.enabled",
+                   "Record every query and admin request (token, tenant, endpoint, parameters, "
+                   "status, duration) in the audit log: tenant _audit, readable by admin tokens.",
+                   &Config::audit_enabled),
+      path_setting("audit.file",
+                   "Also append each audit entry to this file as a JSON line; \"\" writes none.",
+                   &Config::audit_file),
+  };
 }
 
 Setting log_level_setting() {
@@ -205,6 +256,7 @@ std::vector<Setting> make_settings() {
                       &Config::otlp_grpc_listen),
   };
   for (Setting& s : stream_settings()) all.push_back(std::move(s));
+  for (Setting& s : security_settings()) all.push_back(std::move(s));
   std::vector<Setting> rest = {
       int_setting("http_threads", "Threads serving HTTP, and as many for the syslog and JSON lines listeners; 0 means one per CPU core.",
                   &Config::http_threads, 0, 256),

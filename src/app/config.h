@@ -50,6 +50,13 @@ struct Config {
   uint64_t loki_max_line_size = 256ull << 10;
   std::chrono::milliseconds loki_reject_old_samples_max_age = std::chrono::hours(168);
   std::chrono::milliseconds loki_creation_grace_period = std::chrono::minutes(10);
+  std::string auth_enabled = "auto";  // "auto", "true" or "false" (app/auth_setup.h)
+  std::string auth_tokens_file;       // "" means <data_dir>/tokens
+  std::string tls_cert_file;          // "" serves plain HTTP and gRPC
+  std::string tls_key_file;
+  std::string tls_client_ca_file;     // "" accepts clients without certificates
+  bool audit_enabled = true;
+  std::string audit_file;             // "" writes no file
 };
 
 struct Setting {

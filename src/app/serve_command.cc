@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "app/auth_setup.h"
 #include "app/commands.h"
 #include "common/log.h"
 #include "server/server.h"
@@ -56,6 +57,9 @@ server::ServerOptions server_options(const Config& c) {
       std::chrono::duration_cast<std::chrono::nanoseconds>(c.loki_reject_old_samples_max_age).count();
   o.loki_push.creation_grace_period_ns =
       std::chrono::duration_cast<std::chrono::nanoseconds>(c.loki_creation_grace_period).count();
+  o.tls = {c.tls_cert_file, c.tls_key_file, c.tls_client_ca_file};
+  o.audit = c.audit_enabled;
+  o.audit_file = c.audit_file;
   o.store.data_dir = c.data_dir;
   o.store.fsync = c.wal_fsync;
   o.store.memory_budget_bytes = c.memory_budget_bytes;
@@ -91,7 +95,14 @@ int run_serve(const Config& config) {
   sigset_t signals = shutdown_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  server::Server server(server_options(config));
+  server::ServerOptions options = server_options(config);
+  auto tokens = serve_token_store(config);
+  if (!tokens.is_ok()) {
+    log::error("cannot start", {{"error", tokens.status().message()}});
+    return 1;
+  }
+  options.tokens = std::move(*tokens);
+  server::Server server(std::move(options));
   Status started = server.start();
   if (!started.is_ok()) {
     log::error("cannot start", {{"error", started.message()}});

@@ -11,9 +11,12 @@
 
 #include "common/log.h"
 #include "server/api/api.h"
+#include "server/audit/audit_log.h"
+#include "server/auth/token_guard.h"
 #include "server/grpc/grpc_server.h"
 #include "server/grpc/otlp_grpc_service.h"
 #include "server/http/http_server.h"
+#include "server/http/tls_context.h"
 #include "server/jsonlines/jsonlines_service.h"
 #include "server/stream/stream_server.h"
 #include "server/syslog/syslog_service.h"
@@ -44,6 +47,7 @@ struct Server::Impl {
                 [this](api::ApiContext::Task task) { run_query(std::move(task)); }, ingest_gate,
                 options.jsonlines_fields) {
     api::add_all_routes(router, context);
+    if (options.tokens) router.set_guard(std::make_shared<auth::TokenGuard>(options.tokens));
   }
 
   void run_query(api::ApiContext::Task task) {
@@ -59,6 +63,8 @@ struct Server::Impl {
   }
 
   Status start();
+  Status load_tls();
+  Status open_audit_log();
   Status bind_listeners();
   Status start_grpc();
   Status bind_stream_listeners();
@@ -71,6 +77,8 @@ struct Server::Impl {
   IngestGate ingest_gate;
   api::ApiContext context;
   Router router;
+  std::optional<TlsMaterial> tls_material;                 // set by load_tls() when TLS is on
+  std::shared_ptr<boost::asio::ssl::context> tls_context;  // the same, for the HTTP listeners
   std::unique_ptr<HttpServer> http;
   std::unique_ptr<OtlpGrpcService> grpc_service;  // outlives grpc (declared first)
   std::unique_ptr<GrpcServer> grpc;
@@ -103,16 +111,42 @@ Status Server::Impl::start() {
   http->start();
   streams->start();
   log::info("listening", {{"addresses", join(http->bound_addresses())},
+                          {"tls", tls_context ? "on" : "off"},
                           {"otlp_grpc", grpc ? grpc->bound_address() : "off"},
                           {"streams", join(streams->bound_addresses())}});
   if (!ui::embedded_ui_assets().empty())
-    log::info("web UI", {{"url", "http://" + http->bound_addresses().front() + "/"}});
+    log::info("web UI", {{"url", std::string(tls_context ? "https://" : "http://") +
+                                     http->bound_addresses().front() + "/"}});
   open_thread = std::thread([this] { open_store(); });
   return Status::ok();
 }
 
+Status Server::Impl::load_tls() {
+  if (!options.tls.enabled()) return Status::ok();
+  auto material = load_tls_material(options.tls);
+  if (!material) return material.status();
+  auto context = make_tls_context(*material);
+  if (!context) return context.status();
+  tls_material = std::move(*material);
+  tls_context = std::move(*context);
+  log::info("TLS on", {{"cert_file", options.tls.cert_file},
+                       {"mtls", options.tls.client_ca_file.empty() ? "off" : "on"}});
+  return Status::ok();
+}
+
+Status Server::Impl::open_audit_log() {
+  if (!options.audit) return Status::ok();
+  auto audit_log = audit::AuditLog::open(ingest_gate, options.audit_file);
+  if (!audit_log) return audit_log.status();
+  router.set_auditor(std::move(*audit_log));
+  return Status::ok();
+}
+
 Status Server::Impl::bind_listeners() {
+  WEFT_RETURN_IF_ERROR(load_tls());
+  WEFT_RETURN_IF_ERROR(open_audit_log());
   HttpServerOptions http_options;
+  http_options.tls = tls_context;
   http_options.threads = options.http_threads;
   http_options.max_body_bytes = options.max_request_bytes;
   http = std::make_unique<HttpServer>(http_options, router);
@@ -125,11 +159,12 @@ Status Server::Impl::bind_listeners() {
 // Serves at once: calls before the Store is open are answered UNAVAILABLE by the gate.
 Status Server::Impl::start_grpc() {
   if (options.otlp_grpc_listen.empty()) return Status::ok();
-  grpc_service = std::make_unique<OtlpGrpcService>(ingest_gate);
+  grpc_service = std::make_unique<OtlpGrpcService>(ingest_gate, options.tokens);
   GrpcServerOptions grpc_options;
   grpc_options.address = options.otlp_grpc_listen;
   grpc_options.max_receive_message_bytes = options.max_request_bytes;
   grpc_options.what = "OTLP/gRPC";
+  grpc_options.tls = tls_material;
   grpc = std::make_unique<GrpcServer>(grpc_options, *grpc_service);
   return grpc->start();
 }

@@ -29,6 +29,8 @@
 #include "common/status.h"
 #include "ingest/jsonlines/jsonlines_fields.h"
 #include "ingest/loki/push_builder.h"
+#include "server/auth/token_store.h"
+#include "server/tls/tls_files.h"
 #include "storage/store.h"
 
 namespace weft::server {
@@ -54,6 +56,16 @@ struct ServerOptions {
   uint64_t max_query_memory_bytes = 512ull << 20;  // memory one LogQL query may hold
   ingest::loki::PushLimits loki_push;        // Loki push validation: line size, time range
   std::chrono::milliseconds shutdown_timeout{25000};
+  // Auth on: every non-public HTTP route and every OTLP/gRPC call needs a token of this store
+  // (docs/security.md). nullptr: auth off, every request is admitted.
+  std::shared_ptr<const auth::TokenStore> tokens;
+  // TLS on the HTTP listeners and OTLP/gRPC (not the syslog / JSON lines streams); off when
+  // no certificate is set. Bad files fail start() with a message naming the setting.
+  TlsSettings tls;
+  // The audit log of query and admin requests (server/audit): stored in tenant "_audit", and
+  // appended to `audit_file` unless it is "".
+  bool audit = true;
+  std::string audit_file;
 };
 
 class Server {

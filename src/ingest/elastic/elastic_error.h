@@ -24,6 +24,8 @@ inline constexpr std::string_view kRejectedExecution = "es_rejected_execution_ex
 inline constexpr std::string_view kClusterBlock = "cluster_block_exception";
 // An unsupported Content-Type (406).
 inline constexpr std::string_view kMediaType = "media_type_header_exception";
+// A request without valid credentials (401) or with a token that may not do this (403).
+inline constexpr std::string_view kSecurityException = "security_exception";
 // A body over the size limit (413).
 inline constexpr std::string_view kContentTooLong = "content_too_long_exception";
 // A failure of weft itself (500).

@@ -8,9 +8,11 @@ namespace weft::ingest {
 inline constexpr int kGrpcOk = 0;
 inline constexpr int kGrpcInvalidArgument = 3;
 inline constexpr int kGrpcDeadlineExceeded = 4;
+inline constexpr int kGrpcPermissionDenied = 7;
 inline constexpr int kGrpcResourceExhausted = 8;
 inline constexpr int kGrpcUnimplemented = 12;
 inline constexpr int kGrpcInternal = 13;
 inline constexpr int kGrpcUnavailable = 14;
+inline constexpr int kGrpcUnauthenticated = 16;
 
 }  // namespace weft::ingest

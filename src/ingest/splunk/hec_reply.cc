@@ -16,6 +16,7 @@ CodeInfo code_info(HecCode code) {
     case HecCode::kSuccess: return {200, "Success"};
     case HecCode::kTokenRequired: return {401, "Token is required"};
     case HecCode::kInvalidAuthorization: return {401, "Invalid authorization"};
+    case HecCode::kInvalidToken: return {403, "Invalid token"};
     case HecCode::kNoData: return {400, "No data"};
     case HecCode::kInvalidDataFormat: return {400, "Invalid data format"};
     case HecCode::kInternalError: return {500, "Internal server error"};

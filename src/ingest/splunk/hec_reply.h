@@ -6,6 +6,7 @@
 //   0     200   Success
 //   2     401   Token is required                 no Authorization header
 //   3     401   Invalid authorization             not "Splunk <token>" (nor Basic)
+//   4     403   Invalid token                     a token weft does not know (weft: 401)
 //   5     400   No data                           an empty body
 //   6     400   Invalid data format               malformed JSON, bad time, not an object
 //   8     500   Internal server error
@@ -30,6 +31,7 @@ enum class HecCode : int {
   kSuccess = 0,
   kTokenRequired = 2,
   kInvalidAuthorization = 3,
+  kInvalidToken = 4,
   kNoData = 5,
   kInvalidDataFormat = 6,
   kInternalError = 8,

@@ -122,13 +122,12 @@ void ElasticBulkEndpoint::refuse(const Responder& respond, std::string_view acce
 
 HttpResponse ElasticBulkEndpoint::rejection(const HttpRequestHeader& header, http::status status,
                                             std::string_view message) {
-  bool too_large = status == http::status::payload_too_large;
-  door_.refused(too_large ? RejectReason::kTooLarge : RejectReason::kMalformed, 0,
-                declared_body_bytes(header));
-  elastic::ElasticError error{static_cast<int>(status),
-                              std::string(too_large ? elastic::kContentTooLong
-                                                    : elastic::kIllegalArgument),
-                              std::string(message)};
+  RejectReason reason = reject_reason_for_status(status);
+  door_.refused(reason, 0, declared_body_bytes(header));
+  std::string_view type = reason == RejectReason::kTooLarge      ? elastic::kContentTooLong
+                          : reason == RejectReason::kUnauthorized ? elastic::kSecurityException
+                                                                  : elastic::kIllegalArgument;
+  elastic::ElasticError error{static_cast<int>(status), std::string(type), std::string(message)};
   return elastic_error_response(header[http::field::accept], error);
 }
 

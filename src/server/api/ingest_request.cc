@@ -19,6 +19,13 @@ RejectReason reject_reason_for_body(const Status& status) {
   }
 }
 
+RejectReason reject_reason_for_status(http::status status) {
+  if (status == http::status::payload_too_large) return RejectReason::kTooLarge;
+  if (status == http::status::unauthorized || status == http::status::forbidden)
+    return RejectReason::kUnauthorized;
+  return RejectReason::kMalformed;
+}
+
 uint64_t declared_body_bytes(const HttpRequestHeader& header) {
   std::string_view length = header[http::field::content_length];
   uint64_t bytes = 0;

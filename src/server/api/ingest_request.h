@@ -20,6 +20,10 @@ Result<std::string> take_ingest_body(HttpRequest& request, uint64_t max_bytes);
 // unsupported_media_type or malformed.
 RejectReason reject_reason_for_body(const Status& status);
 
+// What a request the HTTP layer or the RouteGuard refused with `status` is counted as:
+// too_large (413), unauthorized (401, 403) or malformed.
+RejectReason reject_reason_for_status(http::status status);
+
 // The Content-Length a request header declares, 0 when absent or not a number (the bytes
 // counted for a request refused before its body was read).
 uint64_t declared_body_bytes(const HttpRequestHeader& header);

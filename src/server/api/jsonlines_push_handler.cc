@@ -10,6 +10,7 @@
 #include "ingest/jsonlines/jsonlines_http.h"
 #include "server/api/api.h"
 #include "server/api/content_encoding.h"
+#include "server/api/ingest_request.h"
 #include "server/api/tenant.h"
 #include "server/http/responses.h"
 #include "server/ingest/ingest_gate.h"
@@ -106,12 +107,7 @@ void JsonLinesPushEndpoint::submit(LogBatch batch, ingest::JsonLinesReport repor
 
 HttpResponse JsonLinesPushEndpoint::rejection(const HttpRequestHeader& header, http::status status,
                                               std::string_view message) {
-  uint64_t bytes = 0;
-  auto length = header[http::field::content_length];
-  if (!length.empty()) bytes = std::strtoull(std::string(length).c_str(), nullptr, 10);
-  door_.refused(status == http::status::payload_too_large ? RejectReason::kTooLarge
-                                                          : RejectReason::kMalformed,
-                0, bytes);
+  door_.refused(reject_reason_for_status(status), 0, declared_body_bytes(header));
   return json_error(status, message);
 }
 

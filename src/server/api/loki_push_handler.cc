@@ -12,6 +12,7 @@
 
 #include "ingest/loki/loki_push_request.h"
 #include "server/api/api.h"
+#include "server/api/ingest_request.h"
 #include "server/api/tenant.h"
 #include "server/http/responses.h"
 #include "server/ingest/ingest_gate.h"
@@ -133,12 +134,7 @@ void LokiPushEndpoint::refuse(const Responder& respond, const Refusal& refusal,
 
 HttpResponse LokiPushEndpoint::rejection(const HttpRequestHeader& header, http::status status,
                                          std::string_view message) {
-  uint64_t bytes = 0;
-  auto length = header[http::field::content_length];
-  if (!length.empty()) bytes = std::strtoull(std::string(length).c_str(), nullptr, 10);
-  RejectReason reason = status == http::status::payload_too_large ? RejectReason::kTooLarge
-                                                                  : RejectReason::kMalformed;
-  door_.refused(reason, 0, bytes);
+  door_.refused(reject_reason_for_status(status), 0, declared_body_bytes(header));
   return error_response(status, message);
 }
 

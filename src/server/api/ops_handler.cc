@@ -48,9 +48,12 @@ void handle_metrics(const ApiContext& context, const Responder& respond) {
 }  // namespace
 
 void add_ops_routes(Router& router, ApiContext& context) {
-  router.add(http::verb::get, "/ready", [&context](Request, Responder respond) {
-    handle_ready(context, respond);
-  });
+  {
+    Router::AccessScope ready_is_public(router, RouteAccess::kPublic);
+    router.add(http::verb::get, "/ready", [&context](Request, Responder respond) {
+      handle_ready(context, respond);
+    });
+  }
   router.add(http::verb::get, "/metrics", [&context](Request, Responder respond) {
     handle_metrics(context, respond);
   });

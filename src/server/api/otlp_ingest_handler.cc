@@ -204,10 +204,11 @@ template <typename Signal>
 HttpResponse OtlpIngestEndpoint<Signal>::rejection(const HttpRequestHeader& header,
                                                    http::status status,
                                                    std::string_view message) {
-  RejectReason reason = status == http::status::payload_too_large ? RejectReason::kTooLarge
-                                                                  : RejectReason::kMalformed;
-  door_.refused(reason, 0, declared_body_bytes(header));
-  return status_response(status, encoding_or_json(header), ingest::kGrpcInvalidArgument, message);
+  door_.refused(reject_reason_for_status(status), 0, declared_body_bytes(header));
+  int grpc_code = status == http::status::unauthorized ? ingest::kGrpcUnauthenticated
+                  : status == http::status::forbidden  ? ingest::kGrpcPermissionDenied
+                                                       : ingest::kGrpcInvalidArgument;
+  return status_response(status, encoding_or_json(header), grpc_code, message);
 }
 
 template <typename Signal>

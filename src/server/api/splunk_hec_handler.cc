@@ -5,7 +5,8 @@
 //   GET  /services/collector/health, /services/collector/health/1.0
 //
 // Every POST needs `Authorization: Splunk <token>` (read in ingest/splunk/hec_auth.h; no token
-// store yet, so any token is accepted). The body is JSON whatever the Content-Type (clients
+// With auth on the token is checked against the token store before this handler runs; off,
+// any token is accepted). The body is JSON whatever the Content-Type (clients
 // send application/x-www-form-urlencoded); gzip is inflated. Events are decoded on the io
 // thread and stored through the ingest gate; the answer follows Splunk: 200
 // {"text":"Success","code":0} once durable; when an event is invalid, the events before it
@@ -104,8 +105,8 @@ void HecEndpoint::handle(Request request, const Responder& respond) {
   if (!credentials.ok())
     return refuse(respond, RejectReason::kUnauthorized, splunk::hec_reply(credentials.refusal),
                   wire_bytes);
-  // No token store yet: any token is accepted. The Security work checks credentials.token
-  // here (403 "Invalid token", code 4) and takes the tenant from it.
+  // With auth on, the Router's RouteGuard has already checked the token and bound the tenant
+  // header to it (server/auth/token_guard.h); with auth off any token is accepted.
   auto tenant = request_tenant(message);
   if (!tenant)
     return refuse(respond, RejectReason::kBadTenant,
@@ -152,11 +153,13 @@ void HecEndpoint::refuse(const Responder& respond, RejectReason reason, const He
 
 HttpResponse HecEndpoint::rejection(const HttpRequestHeader& header, http::status status,
                                     std::string_view message) {
-  bool too_large = status == http::status::payload_too_large;
-  door_.refused(too_large ? RejectReason::kTooLarge : RejectReason::kMalformed, 0,
-                declared_body_bytes(header));
-  return hec_response(hec_reply_with_text(static_cast<int>(status), HecCode::kInvalidDataFormat,
-                                          std::string(message)));
+  RejectReason reason = reject_reason_for_status(status);
+  door_.refused(reason, 0, declared_body_bytes(header));
+  if (status == http::status::unauthorized)  // Splunk's answer to a token it does not know
+    return hec_response(hec_reply_with_text(401, HecCode::kInvalidToken, "Invalid token"));
+  HecCode code =
+      reason == RejectReason::kUnauthorized ? HecCode::kInvalidToken : HecCode::kInvalidDataFormat;
+  return hec_response(hec_reply_with_text(static_cast<int>(status), code, std::string(message)));
 }
 
 void add_hec_endpoint(Router& router, std::shared_ptr<HecEndpoint> endpoint,
@@ -185,6 +188,7 @@ void add_splunk_hec_routes(Router& router, ApiContext& context) {
   add_hec_endpoint(router,
                    std::make_shared<HecEndpoint>(context, HecFormat::kRaw, "/services/collector/raw"),
                    {"/services/collector/raw", "/services/collector/raw/1.0"});
+  Router::AccessScope health_is_public(router, RouteAccess::kPublic);
   for (const char* path : {"/services/collector/health", "/services/collector/health/1.0"})
     router.add(http::verb::get, path, [&context](Request, Responder respond) {
       handle_health(context, respond);

@@ -8,11 +8,15 @@
 
 #include "common/status.h"
 #include "server/http/http_types.h"
+#include "server/http/route_access.h"
 
 namespace weft::server::api {
 
-inline constexpr std::string_view kTenantHeader = "X-Scope-OrgID";
+inline constexpr std::string_view kTenantHeader = kTenantHeaderName;
 inline constexpr std::string_view kDefaultTenant = "default";
+// The reserved tenant of weft's audit log (server/audit): with auth on, only admin tokens may
+// read it and no token may ingest into it.
+inline constexpr std::string_view kAuditTenant = "_audit";
 
 // 1-150 characters of A-Z a-z 0-9 _ . -, and not "." or ".." (a tenant names a directory).
 bool is_valid_tenant(std::string_view tenant);

@@ -27,6 +27,17 @@ GrpcServer::GrpcServer(GrpcServerOptions options, grpc::CallbackGenericService& 
 
 GrpcServer::~GrpcServer() { stop(std::chrono::system_clock::now()); }
 
+std::shared_ptr<grpc::ServerCredentials> GrpcServer::server_credentials() const {
+  if (!options_.tls) return grpc::InsecureServerCredentials();
+  grpc::SslServerCredentialsOptions ssl(
+      options_.tls->client_ca_pem.empty()
+          ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+          : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+  ssl.pem_root_certs = options_.tls->client_ca_pem;
+  ssl.pem_key_cert_pairs.push_back({options_.tls->key_pem, options_.tls->cert_chain_pem});
+  return grpc::SslServerCredentials(ssl);
+}
+
 Status GrpcServer::start() {
   install_grpc_log_bridge();
   auto endpoints = resolve_listen_address(options_.address);
@@ -37,9 +48,9 @@ Status GrpcServer::start() {
   builder.SetMaxReceiveMessageSize(grpc_message_limit(options_.max_receive_message_bytes));
   builder.RegisterCallbackGenericService(&service_);
   std::vector<int> ports(endpoints->size(), 0);
+  auto credentials = server_credentials();
   for (size_t i = 0; i < endpoints->size(); ++i)
-    builder.AddListeningPort(format_endpoint((*endpoints)[i]), grpc::InsecureServerCredentials(),
-                             &ports[i]);
+    builder.AddListeningPort(format_endpoint((*endpoints)[i]), credentials, &ports[i]);
   server_ = builder.BuildAndStart();
   bool bound = server_ && std::find(ports.begin(), ports.end(), 0) == ports.end();
   if (!bound) {

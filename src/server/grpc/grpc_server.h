@@ -19,13 +19,16 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "common/status.h"
+#include "server/tls/tls_files.h"
 
 namespace grpc {
 class CallbackGenericService;
 class Server;
+class ServerCredentials;
 }  // namespace grpc
 
 namespace weft::server {
@@ -34,6 +37,8 @@ struct GrpcServerOptions {
   std::string address;                           // "127.0.0.1:4317"; port 0 picks a free one
   uint64_t max_receive_message_bytes = 20ull << 20;  // at most 2 GiB - 1 (grpc's int)
   std::string what = "gRPC";                     // names the listener in errors and logs
+  // Serve TLS (mTLS with a client CA) with these checked files; nullopt serves plaintext.
+  std::optional<TlsMaterial> tls;
 };
 
 class GrpcServer {
@@ -50,6 +55,8 @@ class GrpcServer {
   const std::string& bound_address() const { return bound_address_; }
 
  private:
+  std::shared_ptr<grpc::ServerCredentials> server_credentials() const;
+
   GrpcServerOptions options_;
   grpc::CallbackGenericService& service_;
   std::unique_ptr<grpc::Server> server_;

@@ -3,6 +3,7 @@
 #include "client/grpc_bytes.h"
 #include "common/time.h"
 #include "ingest/otlp/otlp_grpc.h"
+#include "server/grpc/grpc_call_auth.h"
 #include "server/grpc/grpc_call_context.h"
 #include "server/grpc/grpc_status.h"
 
@@ -29,6 +30,13 @@ void OtlpExportCall::export_message(std::string message) {
   door_.door.received(bytes);
   auto tenant = call_tenant(*context_);
   if (!tenant) return refuse(RejectReason::kBadTenant, bytes, tenant.status());
+  if (door_.tokens) {
+    auto denied = authorize_call(*context_, *door_.tokens, RouteAccess::kIngest, &*tenant);
+    if (denied) {
+      door_.door.refused(RejectReason::kUnauthorized, 0, bytes);
+      return Finish(*denied);
+    }
+  }
   otlp::DecodeOptions options;
   options.observed_now = now_unix_nanos();
   if (door_.signal == OtlpSignal::kLogs) {

@@ -2,7 +2,8 @@
 // callback reactor.
 //
 // It reads the call's one request message, then refuses the call with INVALID_ARGUMENT for a
-// bad x-scope-orgid or a message that does not decode, or else submits the decoded batch
+// bad x-scope-orgid, UNAUTHENTICATED / PERMISSION_DENIED when auth is on and the metadata
+// "authorization" holds no token allowed to ingest for the tenant (grpc_call_auth.h), or a message that does not decode, or else submits the decoded batch
 // (records with bad ids dropped, as partial success) through its OtlpExportDoor. Once the
 // store has decided, it finishes the call with:
 //   OK + Export*ServiceResponse      the records are durable (partial_success when some were

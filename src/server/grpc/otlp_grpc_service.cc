@@ -9,9 +9,9 @@ namespace weft::server {
 
 using ingest::OtlpGrpcMethod;
 
-OtlpGrpcService::OtlpGrpcService(IngestGate& gate)
-    : logs_(gate, ingest::OtlpSignal::kLogs, ingest::kOtlpGrpcLogsMethod),
-      traces_(gate, ingest::OtlpSignal::kTraces, ingest::kOtlpGrpcTracesMethod),
+OtlpGrpcService::OtlpGrpcService(IngestGate& gate, std::shared_ptr<const auth::TokenStore> tokens)
+    : logs_(gate, ingest::OtlpSignal::kLogs, ingest::kOtlpGrpcLogsMethod, tokens),
+      traces_(gate, ingest::OtlpSignal::kTraces, ingest::kOtlpGrpcTracesMethod, tokens),
       metrics_(gate, ingest::kOtlpGrpcMetricsMethod) {}
 
 grpc::ServerGenericBidiReactor* OtlpGrpcService::CreateReactor(

@@ -19,7 +19,9 @@ namespace weft::server {
 
 class OtlpGrpcService final : public grpc::CallbackGenericService {
  public:
-  explicit OtlpGrpcService(IngestGate& gate);
+  // `tokens`: check every call's credentials (auth on); nullptr accepts every call.
+  explicit OtlpGrpcService(IngestGate& gate,
+                           std::shared_ptr<const auth::TokenStore> tokens = nullptr);
 
   grpc::ServerGenericBidiReactor* CreateReactor(grpc::GenericCallbackServerContext* context) override;
 

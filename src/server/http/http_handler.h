@@ -24,7 +24,7 @@ class HttpHandler {
                                  std::string_view message) = 0;
 
   // Whether a WebSocket route serves this request (a GET with "Upgrade: websocket").
-  virtual bool accepts_websocket(const HttpRequest& request) const { return false; }
+  virtual bool accepts_websocket(HttpRequest& request) const { return false; }
   // A WebSocket connection accepted for `request`. Called on an io thread; must not block.
   virtual void handle_websocket(HttpRequest request, std::shared_ptr<WebSocketChannel> channel) {}
 };

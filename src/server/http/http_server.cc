@@ -30,7 +30,10 @@ Status HttpServer::listen(std::string_view host_port) {
   if (!endpoints) return endpoints.status();
   for (const auto& endpoint : *endpoints) {
     auto listener = Listener::open(io_, endpoint, [this](boost::asio::ip::tcp::socket socket) {
-      std::make_shared<HttpSession>(std::move(socket), context_)->start();
+      if (options_.tls)
+        std::make_shared<HttpsSession>(std::move(socket), context_, options_.tls.get())->start();
+      else
+        std::make_shared<PlainHttpSession>(std::move(socket), context_)->start();
     });
     if (!listener) return listener.status();
     listeners_.push_back(std::move(*listener));

@@ -1,8 +1,11 @@
-// Settings of an HttpServer: threads, size limits and timeouts.
+// Settings of an HttpServer: threads, size limits, timeouts and TLS.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
+
+#include <boost/asio/ssl/context.hpp>
 
 namespace weft::server {
 
@@ -21,6 +24,8 @@ struct HttpServerOptions {
   // After a rejection (413, 431, 400) the rest of the request is read and dropped, up to this
   // long, so the client sees the answer instead of a connection reset.
   std::chrono::milliseconds linger_timeout{2'000};
+  // Serve HTTPS on every listener with this context (tls_context.h); nullptr serves plain HTTP.
+  std::shared_ptr<boost::asio::ssl::context> tls;
 };
 
 }  // namespace weft::server

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <type_traits>
 
 #include <sys/socket.h>
 
@@ -16,6 +17,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 
 #include "common/log.h"
 
@@ -40,30 +42,58 @@ bool is_protocol_error(const beast::error_code& ec) {
 
 namespace {
 constexpr size_t kReadBufferBytes = 64 * 1024;
+
+template <class Stream>
+Stream make_stream(tcp::socket socket, net::ssl::context* tls) {
+  if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+    return Stream(std::move(socket));
+  } else {
+    return Stream(beast::tcp_stream(std::move(socket)), *tls);
+  }
+}
 }  // namespace
 
-HttpSession::HttpSession(tcp::socket socket, SessionContext& context)
-    : context_(context), stream_(std::move(socket)) {
+template <class Stream>
+BasicHttpSession<Stream>::BasicHttpSession(tcp::socket socket, SessionContext& context,
+                                           net::ssl::context* tls)
+    : context_(context), stream_(make_stream<Stream>(std::move(socket), tls)) {
   // Beast sizes each read by the buffer's free capacity (at least 512 bytes): without room,
   // a 300 KB body takes ~600 reads. 64 KiB reads take a handful.
   buffer_.reserve(kReadBufferBytes);
 }
 
-HttpSession::~HttpSession() {
+template <class Stream>
+BasicHttpSession<Stream>::~BasicHttpSession() {
   ws_ended();
   finish_request();
   context_.registry.remove(this);
 }
 
-void HttpSession::start() {
-  if (context_.registry.add(shared_from_this())) closing_ = true;
+template <class Stream>
+void BasicHttpSession<Stream>::start() {
+  if (context_.registry.add(self())) closing_ = true;
   beast::error_code ec;
-  stream_.socket().set_option(tcp::no_delay(true), ec);
-  net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_request(); });
+  lowest().socket().set_option(tcp::no_delay(true), ec);
+  net::dispatch(stream_.get_executor(), [self = self()] { self->handshake(); });
 }
 
-void HttpSession::request_close() {
-  net::post(stream_.get_executor(), [self = shared_from_this()] {
+template <class Stream>
+void BasicHttpSession<Stream>::handshake() {
+  if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+    read_request();
+  } else {
+    lowest().expires_after(context_.options.io_timeout);
+    stream_.async_handshake(net::ssl::stream_base::server,
+                            [self = self()](beast::error_code ec) {
+                              if (ec) return self->close();
+                              self->read_request();
+                            });
+  }
+}
+
+template <class Stream>
+void BasicHttpSession<Stream>::request_close() {
+  net::post(stream_.get_executor(), [self = self()] {
     self->closing_ = true;
     if (self->state_ == State::kWebSocket) return self->close("server stopping");
     bool idle = self->state_ == State::kReading &&
@@ -72,54 +102,61 @@ void HttpSession::request_close() {
   });
 }
 
-void HttpSession::force_close() {
-  net::post(stream_.get_executor(), [self = shared_from_this()] { self->close(); });
+template <class Stream>
+void BasicHttpSession<Stream>::force_close() {
+  net::post(stream_.get_executor(), [self = self()] { self->close(); });
 }
 
-void HttpSession::read_request() {
+template <class Stream>
+void BasicHttpSession<Stream>::read_request() {
   if (closing_ || state_ == State::kClosed) return close();
   state_ = State::kReading;
   parser_.emplace();
   parser_->body_limit(context_.options.max_body_bytes);
   parser_->header_limit(context_.options.max_header_bytes);
-  stream_.expires_after(context_.options.idle_timeout);
+  lowest().expires_after(context_.options.idle_timeout);
   http::async_read_header(stream_, buffer_, *parser_,
-                          [self = shared_from_this()](beast::error_code ec, size_t) {
+                          [self = self()](beast::error_code ec, size_t) {
                             self->on_header(ec);
                           });
 }
 
-void HttpSession::on_header(beast::error_code ec) {
+template <class Stream>
+void BasicHttpSession<Stream>::on_header(beast::error_code ec) {
   if (ec) return on_read_error(ec);
   if (parser_->is_done()) return dispatch();
   if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) return send_continue();
   read_body();
 }
 
-void HttpSession::send_continue() {
-  stream_.expires_after(context_.options.io_timeout);
+template <class Stream>
+void BasicHttpSession<Stream>::send_continue() {
+  lowest().expires_after(context_.options.io_timeout);
   net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
-                   [self = shared_from_this()](beast::error_code ec, size_t) {
+                   [self = self()](beast::error_code ec, size_t) {
                      if (ec) return self->close();
                      self->read_body();
                    });
 }
 
-void HttpSession::read_body() {
-  stream_.expires_after(context_.options.io_timeout);
+template <class Stream>
+void BasicHttpSession<Stream>::read_body() {
+  lowest().expires_after(context_.options.io_timeout);
   http::async_read(stream_, buffer_, *parser_,
-                   [self = shared_from_this()](beast::error_code ec, size_t) {
+                   [self = self()](beast::error_code ec, size_t) {
                      self->on_body(ec);
                    });
 }
 
-void HttpSession::on_body(beast::error_code ec) {
+template <class Stream>
+void BasicHttpSession<Stream>::on_body(beast::error_code ec) {
   if (ec) return on_read_error(ec);
   dispatch();
 }
 
-void HttpSession::dispatch() {
-  stream_.expires_never();
+template <class Stream>
+void BasicHttpSession<Stream>::dispatch() {
+  lowest().expires_never();
   state_ = State::kHandling;
   begin_request();
   HttpRequest request = parser_->release();
@@ -139,30 +176,33 @@ void HttpSession::dispatch() {
   if (!respond.sent()) watch_for_close(respond);
 }
 
-void HttpSession::watch_for_close(const Responder& respond) {
+template <class Stream>
+void BasicHttpSession<Stream>::watch_for_close(const Responder& respond) {
   // Holds no Responder copy: a handler that drops its Responder still gets the 500 sent.
-  stream_.socket().async_wait(
+  lowest().socket().async_wait(
       tcp::socket::wait_read,
       net::bind_executor(stream_.get_executor(),
-                         [self = shared_from_this(), abandon = respond.abandoner()](beast::error_code ec) {
+                         [self = self(), abandon = respond.abandoner()](beast::error_code ec) {
                            if (ec || self->state_ != State::kHandling) return;
                            char byte;
-                           ssize_t n = ::recv(self->stream_.socket().native_handle(), &byte, 1,
+                           ssize_t n = ::recv(self->lowest().socket().native_handle(), &byte, 1,
                                               MSG_PEEK | MSG_DONTWAIT);
                            // 0: the client closed its side; data: a pipelined request (stop watching).
                            if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) abandon();
                          }));
 }
 
-Responder HttpSession::make_responder() {
-  return Responder([self = shared_from_this()](HttpResponse response) {
+template <class Stream>
+Responder BasicHttpSession<Stream>::make_responder() {
+  return Responder([self = self()](HttpResponse response) {
     net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
       self->write(std::move(response), false);
     });
   });
 }
 
-void HttpSession::on_read_error(beast::error_code ec) {
+template <class Stream>
+void BasicHttpSession<Stream>::on_read_error(beast::error_code ec) {
   if (state_ == State::kClosed) return;
   const auto& options = context_.options;
   if (ec == http::error::body_limit)
@@ -176,7 +216,8 @@ void HttpSession::on_read_error(beast::error_code ec) {
   close();
 }
 
-void HttpSession::reject(http::status status, std::string_view message) {
+template <class Stream>
+void BasicHttpSession<Stream>::reject(http::status status, std::string_view message) {
   state_ = State::kHandling;
   begin_request();
   keep_alive_ = false;
@@ -190,7 +231,8 @@ void HttpSession::reject(http::status status, std::string_view message) {
   }
 }
 
-void HttpSession::write(HttpResponse response, bool reject) {
+template <class Stream>
+void BasicHttpSession<Stream>::write(HttpResponse response, bool reject) {
   if (state_ == State::kClosed) return;
   state_ = State::kWriting;
   bool keep_alive = keep_alive_ && !closing_ && !reject;
@@ -204,14 +246,15 @@ void HttpSession::write(HttpResponse response, bool reject) {
       http::to_status_class(response.result()) == http::status_class::informational)
     response.erase(http::field::content_length);
   response_ = std::make_unique<HttpResponse>(std::move(response));
-  stream_.expires_after(context_.options.io_timeout);
+  lowest().expires_after(context_.options.io_timeout);
   http::async_write(stream_, *response_,
-                    [self = shared_from_this(), keep_alive, reject](beast::error_code ec, size_t) {
+                    [self = self(), keep_alive, reject](beast::error_code ec, size_t) {
                       self->on_write(ec, keep_alive, reject);
                     });
 }
 
-void HttpSession::on_write(beast::error_code ec, bool keep_alive, bool reject) {
+template <class Stream>
+void BasicHttpSession<Stream>::on_write(beast::error_code ec, bool keep_alive, bool reject) {
   response_.reset();
   finish_request();
   if (ec) return close();
@@ -220,85 +263,94 @@ void HttpSession::on_write(beast::error_code ec, bool keep_alive, bool reject) {
   read_request();
 }
 
-void HttpSession::linger() {
+template <class Stream>
+void BasicHttpSession<Stream>::linger() {
   if (closing_) return close();
   state_ = State::kLingering;
   beast::error_code ec;
-  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
   buffer_.clear();
   drain_ = std::make_unique<char[]>(kDrainChunk);
   drained_ = 0;
-  stream_.expires_after(context_.options.linger_timeout);
+  lowest().expires_after(context_.options.linger_timeout);
   on_linger({}, 0);
 }
 
-void HttpSession::on_linger(beast::error_code ec, size_t bytes) {
+template <class Stream>
+void BasicHttpSession<Stream>::on_linger(beast::error_code ec, size_t bytes) {
   drained_ += bytes;
   uint64_t limit = std::max<uint64_t>(context_.options.max_body_bytes, 16u << 20);
   if (ec || closing_ || drained_ > limit) return close();
   stream_.async_read_some(net::buffer(drain_.get(), kDrainChunk),
-                          [self = shared_from_this()](beast::error_code e, size_t n) {
+                          [self = self()](beast::error_code e, size_t n) {
                             self->on_linger(e, n);
                           });
 }
 
-void HttpSession::begin_request() {
+template <class Stream>
+void BasicHttpSession<Stream>::begin_request() {
   if (in_flight_) return;
   in_flight_ = true;
   context_.registry.request_started();
 }
 
-void HttpSession::finish_request() {
+template <class Stream>
+void BasicHttpSession<Stream>::finish_request() {
   if (!in_flight_) return;
   in_flight_ = false;
   context_.registry.request_finished();
 }
 
-void HttpSession::upgrade(HttpRequest request) {
+template <class Stream>
+void BasicHttpSession<Stream>::upgrade(HttpRequest request) {
   finish_request();  // a WebSocket is not a request in flight: a stop closes it
   state_ = State::kWebSocket;
-  ws_ = std::make_unique<boost::beast::websocket::stream<beast::tcp_stream&>>(stream_);
+  ws_ = std::make_unique<boost::beast::websocket::stream<Stream&>>(stream_);
   ws_->set_option(boost::beast::websocket::stream_base::timeout::suggested(beast::role_type::server));
   auto shared = std::make_shared<HttpRequest>(std::move(request));
-  ws_->async_accept(*shared, [self = shared_from_this(), shared](beast::error_code ec) {
+  ws_->async_accept(*shared, [self = self(), shared](beast::error_code ec) {
     if (ec) return self->close();
     self->context_.handler.handle_websocket(std::move(*shared), self);
     self->ws_read();
   });
 }
 
-void HttpSession::ws_read() {
-  ws_->async_read(ws_in_, [self = shared_from_this()](beast::error_code ec, size_t) {
+template <class Stream>
+void BasicHttpSession<Stream>::ws_read() {
+  ws_->async_read(ws_in_, [self = self()](beast::error_code ec, size_t) {
     if (ec) return self->close();
     self->ws_in_.clear();  // client messages carry nothing for weft
     self->ws_read();
   });
 }
 
-void HttpSession::send(std::string text) {
-  net::post(stream_.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
+template <class Stream>
+void BasicHttpSession<Stream>::send(std::string text) {
+  net::post(stream_.get_executor(), [self = self(), text = std::move(text)]() mutable {
     if (self->state_ != State::kWebSocket || self->ws_closing_) return;
     self->ws_out_.push_back(std::move(text));
     if (!self->ws_writing_) self->ws_write_next();
   });
 }
 
-void HttpSession::ws_write_next() {
+template <class Stream>
+void BasicHttpSession<Stream>::ws_write_next() {
   if (ws_out_.empty() || state_ != State::kWebSocket) {
     ws_writing_ = false;
     return;
   }
   ws_writing_ = true;
   ws_->text(true);
-  ws_->async_write(net::buffer(ws_out_.front()), [self = shared_from_this()](beast::error_code ec, size_t) {
+  ws_->async_write(net::buffer(ws_out_.front()), [self = self()](beast::error_code ec, size_t) {
     if (ec) return self->close();
     self->ws_out_.pop_front();
     self->ws_write_next();
   });
 }
 
-void HttpSession::close(std::string reason) {
-  net::post(stream_.get_executor(), [self = shared_from_this(), reason = std::move(reason)] {
+template <class Stream>
+void BasicHttpSession<Stream>::close(std::string reason) {
+  net::post(stream_.get_executor(), [self = self(), reason = std::move(reason)] {
     if (self->state_ != State::kWebSocket || self->ws_closing_) return;
     self->ws_closing_ = true;
     boost::beast::websocket::close_reason why(boost::beast::websocket::close_code::normal, reason);
@@ -306,7 +358,8 @@ void HttpSession::close(std::string reason) {
   });
 }
 
-void HttpSession::on_closed(std::function<void()> fn) {
+template <class Stream>
+void BasicHttpSession<Stream>::on_closed(std::function<void()> fn) {
   {
     std::lock_guard lock(closed_mu_);
     if (!ws_done_) {
@@ -317,7 +370,8 @@ void HttpSession::on_closed(std::function<void()> fn) {
   fn();
 }
 
-void HttpSession::ws_ended() {
+template <class Stream>
+void BasicHttpSession<Stream>::ws_ended() {
   std::vector<std::function<void()>> callbacks;
   {
     std::lock_guard lock(closed_mu_);
@@ -328,15 +382,19 @@ void HttpSession::ws_ended() {
   for (auto& fn : callbacks) fn();
 }
 
-void HttpSession::close() {
+template <class Stream>
+void BasicHttpSession<Stream>::close() {
   if (state_ == State::kClosed) return;
   bool was_websocket = state_ == State::kWebSocket;
   state_ = State::kClosed;
   if (was_websocket) ws_ended();
   finish_request();
   beast::error_code ec;
-  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-  stream_.close();
+  lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
+  lowest().close();
 }
+
+template class BasicHttpSession<beast::tcp_stream>;
+template class BasicHttpSession<beast::ssl_stream<beast::tcp_stream>>;
 
 }  // namespace weft::server

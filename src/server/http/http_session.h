@@ -18,6 +18,9 @@
 // WebSocket connection (state kWebSocket) for the rest of its life: the session is then the
 // WebSocketChannel the handler holds, and a graceful stop closes it with a close frame.
 //
+// Over TLS (an HttpsSession), the session first completes the TLS handshake (within
+// io_timeout; a failed one closes the connection), then serves HTTP the same way.
+//
 // Thread safety: all state lives on the session's strand; request_close() and force_close()
 // may be called from any thread. The session keeps itself alive through its pending
 // operations and outstanding Responders.
@@ -27,9 +30,11 @@
 #include <optional>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/websocket/stream.hpp>
 
 #include <deque>
@@ -51,20 +56,33 @@ struct SessionContext {
   SessionRegistry& registry;
 };
 
+// What the SessionRegistry knows of a session, plain or TLS; after a WebSocket upgrade, also
+// the channel the WebSocket handler writes to.
 class HttpSession : public std::enable_shared_from_this<HttpSession>, public WebSocketChannel {
  public:
-  // `socket` must use a strand executor.
-  HttpSession(boost::asio::ip::tcp::socket socket, SessionContext& context);
-  ~HttpSession();
-  HttpSession(const HttpSession&) = delete;
-  HttpSession& operator=(const HttpSession&) = delete;
-
-  // Registers the session and starts reading. Call once, right after construction.
-  void start();
+  virtual ~HttpSession() = default;
   // Closes when idle: at once if waiting for a request, else after the current response.
-  void request_close();
+  virtual void request_close() = 0;
   // Closes the connection now.
-  void force_close();
+  virtual void force_close() = 0;
+};
+
+// A session over `Stream`: beast::tcp_stream (plain) or beast::ssl_stream of one (TLS).
+template <class Stream>
+class BasicHttpSession final : public HttpSession {
+ public:
+  // `socket` must use a strand executor. `tls` is the TLS context (ssl_stream only).
+  BasicHttpSession(boost::asio::ip::tcp::socket socket, SessionContext& context,
+                   boost::asio::ssl::context* tls = nullptr);
+  ~BasicHttpSession() override;
+  BasicHttpSession(const BasicHttpSession&) = delete;
+  BasicHttpSession& operator=(const BasicHttpSession&) = delete;
+
+  // Registers the session and starts (the handshake, then) reading. Call once, right after
+  // construction.
+  void start();
+  void request_close() override;
+  void force_close() override;
 
   // WebSocketChannel (after an upgrade).
   void send(std::string text) override;
@@ -73,6 +91,11 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Web
   boost::asio::any_io_executor executor() override { return stream_.get_executor(); }
 
  private:
+  std::shared_ptr<BasicHttpSession> self() {
+    return std::static_pointer_cast<BasicHttpSession>(shared_from_this());
+  }
+  auto& lowest() { return boost::beast::get_lowest_layer(stream_); }
+  void handshake();
   enum class State { kReading, kHandling, kWriting, kLingering, kWebSocket, kClosed };
   using Parser = http::request_parser<http::string_body>;
 
@@ -99,7 +122,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Web
   void watch_for_close(const Responder& respond);
 
   SessionContext& context_;
-  boost::beast::tcp_stream stream_;
+  Stream stream_;
   boost::beast::flat_buffer buffer_;
   std::optional<Parser> parser_;
   std::unique_ptr<HttpResponse> response_;  // the response being written
@@ -113,7 +136,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Web
   unsigned version_ = 11;    // of the request being served
 
   // WebSocket mode (state kWebSocket); all on the strand but the callbacks' mutex.
-  std::unique_ptr<boost::beast::websocket::stream<boost::beast::tcp_stream&>> ws_;
+  std::unique_ptr<boost::beast::websocket::stream<Stream&>> ws_;
   boost::beast::flat_buffer ws_in_;
   std::deque<std::string> ws_out_;
   bool ws_writing_ = false;
@@ -122,5 +145,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Web
   bool ws_done_ = false;                                // guarded by closed_mu_
   std::vector<std::function<void()>> closed_callbacks_;  // guarded by closed_mu_
 };
+
+using PlainHttpSession = BasicHttpSession<boost::beast::tcp_stream>;
+using HttpsSession = BasicHttpSession<boost::beast::ssl_stream<boost::beast::tcp_stream>>;
 
 }  // namespace weft::server

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "common/time.h"
+
 #include "server/http/responses.h"
 
 namespace weft::server {
@@ -31,6 +33,16 @@ std::string_view target_query(std::string_view target) {
 
 }  // namespace
 
+std::string_view to_string(RouteAccess access) {
+  switch (access) {
+    case RouteAccess::kPublic: return "public";
+    case RouteAccess::kIngest: return "ingest";
+    case RouteAccess::kQuery: return "query";
+    case RouteAccess::kAdmin: return "admin";
+  }
+  return "admin";
+}
+
 std::string_view target_path(std::string_view target) {
   return target.substr(0, target.find('?'));
 }
@@ -41,11 +53,12 @@ struct Router::Route {
   std::vector<std::string> segments;
   RouteHandler handler;
   RejectionFn rejection;
+  RouteAccess access;
   mutable EndpointMetrics metrics;  // thread-safe itself
 
-  Route(http::verb m, std::string p, RouteHandler h, RejectionFn r)
+  Route(http::verb m, std::string p, RouteHandler h, RejectionFn r, RouteAccess a)
       : method(m), pattern(std::move(p)), handler(std::move(h)), rejection(std::move(r)),
-        metrics(pattern) {
+        access(a), metrics(pattern) {
     for (auto s : split_path(pattern)) segments.emplace_back(s);
   }
 
@@ -78,7 +91,57 @@ Router::~Router() = default;
 void Router::add(http::verb method, std::string pattern, RouteHandler handler,
                  RejectionFn rejection) {
   routes_.push_back(std::make_unique<Route>(method, std::move(pattern), std::move(handler),
-                                            std::move(rejection)));
+                                            std::move(rejection), current_access_));
+}
+
+Router::AccessScope::AccessScope(Router& router, RouteAccess access)
+    : router_(router), previous_(router.current_access_) {
+  router.current_access_ = access;
+}
+
+Router::AccessScope::~AccessScope() { router_.current_access_ = previous_; }
+
+std::optional<RouteAccess> Router::access_of(http::verb method, std::string_view path) const {
+  Match m;
+  const Route* route = find(method, path, &m);
+  if (!route) return std::nullopt;
+  return route->access;
+}
+
+Responder Router::audited(Responder respond, const Route& route,
+                          const HttpRequest& request) const {
+  auto start = std::chrono::steady_clock::now();
+  AuditedRequest entry;
+  entry.time_unix_nano = now_unix_nanos();
+  entry.method = std::string(request.method_string());
+  entry.target = std::string(request.target());
+  entry.endpoint = route.pattern;
+  entry.access = route.access;
+  entry.token_id = std::string(request[kTokenIdHeader]);
+  entry.tenant = std::string(request[kTenantHeaderName]);
+  return Responder([respond, entry = std::move(entry), start,
+                    auditor = auditor_](HttpResponse response) mutable {
+    entry.status = response.result_int();
+    entry.duration_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            std::chrono::steady_clock::now() - start)
+                            .count();
+    respond(std::move(response));
+    auditor->record(std::move(entry));
+  });
+}
+
+std::optional<HttpResponse> Router::denial(const Route& route, HttpRequest& request) const {
+  if (!guard_ || route.access == RouteAccess::kPublic) return std::nullopt;
+  auto denied = guard_->admit(route.access, request);
+  if (!denied) return std::nullopt;
+  HttpResponse response = route.rejection
+                              ? route.rejection(request.base(), denied->status, denied->message)
+                              : json_error(denied->status, denied->message);
+  if (denied->status == http::status::unauthorized) {
+    response.insert(http::field::www_authenticate, R"(Bearer realm="weft")");
+    response.insert(http::field::www_authenticate, R"(Basic realm="weft")");
+  }
+  return response;
 }
 
 const Router::Route* Router::find(http::verb method, std::string_view path, Match* match) const {
@@ -130,6 +193,10 @@ void Router::handle(HttpRequest request, Responder respond) {
     return counted(json_error(http::status::not_found, "no such path: " + std::string(path)));
   }
   Responder counted = instrumented(std::move(respond), route->metrics);
+  std::optional<HttpResponse> denied = denial(*route, request);
+  if (auditor_ && (route->access == RouteAccess::kQuery || route->access == RouteAccess::kAdmin))
+    counted = audited(std::move(counted), *route, request);
+  if (denied) return counted(std::move(*denied));
   auto params = QueryParams::parse(target_query(request.target()));
   if (!params) return counted(json_error(http::status::bad_request, params.status().message()));
   Request req{std::move(request), route->pattern, std::string(path), std::move(*params),
@@ -138,24 +205,27 @@ void Router::handle(HttpRequest request, Responder respond) {
 }
 
 void Router::add_websocket(std::string path, WebSocketHandler handler) {
-  websocket_routes_.emplace_back(std::move(path), std::move(handler));
+  websocket_routes_.push_back({std::move(path), std::move(handler), current_access_});
 }
 
-bool Router::accepts_websocket(const HttpRequest& request) const {
+bool Router::accepts_websocket(HttpRequest& request) const {
   if (request.method() != http::verb::get) return false;
   std::string_view path = target_path(request.target());
-  for (const auto& [p, h] : websocket_routes_)
-    if (p == path) return true;
+  for (const WebSocketRoute& route : websocket_routes_) {
+    if (route.path != path) continue;
+    if (!guard_ || route.access == RouteAccess::kPublic) return true;
+    return !guard_->admit(route.access, request).has_value();
+  }
   return false;
 }
 
 void Router::handle_websocket(HttpRequest request, std::shared_ptr<WebSocketChannel> channel) {
   std::string path(target_path(request.target()));
-  for (const auto& [p, handler] : websocket_routes_) {
-    if (p != path) continue;
+  for (const WebSocketRoute& route : websocket_routes_) {
+    if (route.path != path) continue;
     auto params = QueryParams::parse(target_query(request.target()));
     if (!params) return channel->close(params.status().message());
-    return handler(Request{std::move(request), p, path, std::move(*params), ""}, std::move(channel));
+    return route.handler(Request{std::move(request), route.path, path, std::move(*params), ""}, std::move(channel));
   }
   channel->close("no such path");
 }

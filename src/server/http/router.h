@@ -7,11 +7,19 @@
 // the headers GET would send and no body. The query string is parsed for the handler (a malformed one is a
 // 400). Both of weft's listeners serve the same Router.
 //
-// Thread safety: add() before serving; handle() and rejection() concurrently afterwards.
+// Every route needs a RouteAccess (route_access.h): the one of the innermost AccessScope alive
+// when it was added, kAdmin outside any scope. With a RouteGuard set, each request is checked
+// against its route's access before the handler runs; a denial is answered in the route's own
+// error shape (its RejectionFn, else {"error": ...}) with WWW-Authenticate on 401. With a
+// RequestAuditor set, every answered request to a query or admin route is reported to it.
+//
+// Thread safety: add(), AccessScope and set_guard() before serving; handle() and rejection()
+// concurrently afterwards.
 #pragma once
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +27,8 @@
 #include "server/http/http_handler.h"
 #include "server/http/query_params.h"
 #include "server/http/request_metrics.h"
+#include "server/http/request_audit.h"
+#include "server/http/route_access.h"
 
 namespace weft::server {
 
@@ -53,8 +63,30 @@ class Router final : public HttpHandler {
   // same path, if any.
   void add_websocket(std::string path, WebSocketHandler handler);
 
+  // While alive, routes added to `router` need `access`. Scopes nest; the innermost wins.
+  class AccessScope {
+   public:
+    AccessScope(Router& router, RouteAccess access);
+    ~AccessScope();
+    AccessScope(const AccessScope&) = delete;
+    AccessScope& operator=(const AccessScope&) = delete;
+
+   private:
+    Router& router_;
+    RouteAccess previous_;
+  };
+
+  // Enforces every non-public route's access from now on; nullptr (the default) admits all.
+  void set_guard(std::shared_ptr<const RouteGuard> guard) { guard_ = std::move(guard); }
+  // Reports every answered request to a query or admin route from now on; nullptr: none.
+  void set_auditor(std::shared_ptr<RequestAuditor> auditor) { auditor_ = std::move(auditor); }
+  // The access the route answering `method` and `path` needs; nullopt without such a route.
+  std::optional<RouteAccess> access_of(http::verb method, std::string_view path) const;
+
   void handle(HttpRequest request, Responder respond) override;
-  bool accepts_websocket(const HttpRequest& request) const override;
+  // A WebSocket route of the request's path admits it (with auth on, the route's access
+  // decides; a refused upgrade is answered by the HTTP route of the same path, with 401/403).
+  bool accepts_websocket(HttpRequest& request) const override;
   void handle_websocket(HttpRequest request, std::shared_ptr<WebSocketChannel> channel) override;
   HttpResponse rejection(const HttpRequestHeader& header, http::status status,
                          std::string_view message) override;
@@ -73,10 +105,20 @@ class Router final : public HttpHandler {
   struct Route;
   const Route* find(http::verb method, std::string_view path, Match* match) const;
   Responder instrumented(Responder respond, EndpointMetrics& metrics) const;
+  std::optional<HttpResponse> denial(const Route& route, HttpRequest& request) const;
+  Responder audited(Responder respond, const Route& route, const HttpRequest& request) const;
 
   std::vector<std::unique_ptr<Route>> routes_;
-  std::vector<std::pair<std::string, WebSocketHandler>> websocket_routes_;
+  struct WebSocketRoute {
+    std::string path;
+    WebSocketHandler handler;
+    RouteAccess access;
+  };
+  std::vector<WebSocketRoute> websocket_routes_;
   std::unique_ptr<EndpointMetrics> other_;  // requests that matched no route
+  RouteAccess current_access_ = RouteAccess::kAdmin;  // of routes added now (AccessScope)
+  std::shared_ptr<const RouteGuard> guard_;
+  std::shared_ptr<RequestAuditor> auditor_;
 };
 
 // The path of a request target, without its query string.

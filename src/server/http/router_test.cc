@@ -133,5 +133,86 @@ TEST(TargetPathTest, StripsTheQuery) {
   EXPECT_EQ(target_path("/a"), "/a");
 }
 
+// A guard that admits requests carrying "Authorization: ok" and records what it was asked.
+class HeaderGuard final : public RouteGuard {
+ public:
+  std::optional<AccessDenial> admit(RouteAccess access, HttpRequest& request) const override {
+    asked.push_back(access);
+    if (request[http::field::authorization] == "ok") {
+      request.set("X-Scope-OrgID", "bound");
+      return std::nullopt;
+    }
+    if (request[http::field::authorization] == "weak")
+      return AccessDenial{http::status::forbidden, "not allowed"};
+    return AccessDenial{http::status::unauthorized, "who are you"};
+  }
+  mutable std::vector<RouteAccess> asked;
+};
+
+TEST(RouterAccessTest, RoutesOutsideAScopeNeedAdmin) {
+  Router router;
+  auto ok = [](Request, Responder respond) { respond(make_response(http::status::ok, "text/plain", "")); };
+  router.add(http::verb::get, "/admin", ok);
+  {
+    Router::AccessScope query(router, RouteAccess::kQuery);
+    router.add(http::verb::get, "/q", ok);
+    {
+      Router::AccessScope pub(router, RouteAccess::kPublic);
+      router.add(http::verb::get, "/p", ok);
+    }
+    router.add(http::verb::get, "/q2", ok);
+  }
+  router.add(http::verb::get, "/later", ok);
+  EXPECT_EQ(router.access_of(http::verb::get, "/admin"), RouteAccess::kAdmin);
+  EXPECT_EQ(router.access_of(http::verb::get, "/q"), RouteAccess::kQuery);
+  EXPECT_EQ(router.access_of(http::verb::get, "/p"), RouteAccess::kPublic);
+  EXPECT_EQ(router.access_of(http::verb::get, "/q2"), RouteAccess::kQuery);
+  EXPECT_EQ(router.access_of(http::verb::get, "/later"), RouteAccess::kAdmin);
+  EXPECT_FALSE(router.access_of(http::verb::get, "/none"));
+}
+
+TEST(RouterAccessTest, GuardRunsBeforeHandlersInTheRoutesErrorShape) {
+  Router router;
+  std::string seen_tenant;
+  {
+    Router::AccessScope ingest(router, RouteAccess::kIngest);
+    router.add(
+        http::verb::post, "/push",
+        [&](Request request, Responder respond) {
+          seen_tenant = std::string(request.message["X-Scope-OrgID"]);
+          respond(make_response(http::status::ok, "text/plain", "stored"));
+        },
+        [](const HttpRequestHeader&, http::status status, std::string_view message) {
+          return make_response(status, "text/plain", "push: " + std::string(message));
+        });
+    Router::AccessScope pub(router, RouteAccess::kPublic);
+    router.add(http::verb::get, "/ready", [](Request, Responder respond) {
+      respond(make_response(http::status::ok, "text/plain", "ready"));
+    });
+  }
+  auto guard = std::make_shared<HeaderGuard>();
+  router.set_guard(guard);
+  auto call = [&](http::verb method, std::string target, std::string auth) {
+    HttpRequest request{method, target, 11};
+    if (!auth.empty()) request.set(http::field::authorization, auth);
+    HttpResponse out;
+    router.handle(std::move(request), Responder([&out](HttpResponse r) { out = std::move(r); }));
+    return out;
+  };
+  auto denied = call(http::verb::post, "/push", "");
+  EXPECT_EQ(denied.result(), http::status::unauthorized);
+  EXPECT_EQ(denied.body(), "push: who are you");
+  EXPECT_NE(denied[http::field::www_authenticate].find("Bearer"), std::string::npos);
+  EXPECT_TRUE(seen_tenant.empty());
+  auto forbidden = call(http::verb::post, "/push", "weak");
+  EXPECT_EQ(forbidden.result(), http::status::forbidden);
+  EXPECT_TRUE(forbidden[http::field::www_authenticate].empty());
+  auto stored = call(http::verb::post, "/push", "ok");
+  EXPECT_EQ(stored.body(), "stored");
+  EXPECT_EQ(seen_tenant, "bound");
+  EXPECT_EQ(call(http::verb::get, "/ready", "").body(), "ready");  // public: never asked
+  EXPECT_EQ(guard->asked, (std::vector<RouteAccess>(3, RouteAccess::kIngest)));
+}
+
 }  // namespace
 }  // namespace weft::server
