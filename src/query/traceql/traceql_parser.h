@@ -1,0 +1,23 @@
+// TraceQL parser: query text -> syntax tree (traceql_ast.h).
+//
+// Errors are kInvalidArgument with Tempo-style text naming the position and what was expected:
+// "parse error at line 1, col 14: syntax error: unexpected '}', expecting a value".
+// Regular expressions are compiled (RE2) here, so a bad one is a parse error too.
+// Thread safety: a free function.
+#pragma once
+
+#include <string_view>
+
+#include "common/status.h"
+#include "query/traceql/traceql_ast.h"
+
+namespace weft::query::traceql {
+
+// Queries longer than this are refused (they are typed by people and by Grafana).
+inline constexpr size_t kMaxQueryBytes = 64 * 1024;
+// Nesting deeper than this (parentheses, braces, operators) is refused; keeps recursion bounded.
+inline constexpr int kMaxNesting = 100;
+
+Result<Query> parse_traceql(std::string_view text);
+
+}  // namespace weft::query::traceql
