@@ -146,6 +146,10 @@ std::vector<Setting> make_settings() {
                        std::chrono::hours(1)),
       int_setting("query.max_limit", "Largest `limit` a query may ask for.",
                   &Config::query_max_limit, 1, 1'000'000),
+      int_setting("query.traceql_max_spans",
+                  "Most spans one TraceQL search, metrics or tag query may gather before it is "
+                  "refused as too broad (bounds its memory).",
+                  &Config::query_traceql_max_spans, 1000, 100'000'000),
       bool_setting("wal.fsync",
                    "fdatasync the write-ahead log before acknowledging. Turning it off "
                    "risks losing acknowledged data on power loss.",

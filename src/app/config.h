@@ -30,6 +30,7 @@ struct Config {
   uint64_t memtable_flush_bytes = 256ull << 20;
   std::chrono::milliseconds flush_interval{5000};
   uint32_t query_max_limit = 5000;
+  uint32_t query_traceql_max_spans = 1'000'000;
   bool wal_fsync = true;
   uint64_t wal_segment_bytes = 64ull << 20;
   uint64_t wal_max_pending_bytes = 256ull << 20;

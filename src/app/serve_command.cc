@@ -33,6 +33,7 @@ server::ServerOptions server_options(const Config& c) {
   o.http_threads = c.http_threads;
   o.max_request_bytes = c.max_request_bytes;
   o.max_query_limit = c.query_max_limit;
+  o.traceql.max_spans = c.query_traceql_max_spans;
   o.shutdown_timeout = c.shutdown_timeout;
   o.loki_push.max_line_size = c.loki_max_line_size;
   o.loki_push.reject_old_samples_max_age_ns =

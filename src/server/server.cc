@@ -36,7 +36,8 @@ struct Server::Impl {
   explicit Impl(ServerOptions o)
       : options(std::move(o)),
         query_pool(query_thread_count()),
-        context({options.max_request_bytes, options.max_query_limit, options.loki_push},
+        context({options.max_request_bytes, options.max_query_limit, options.loki_push,
+                  options.traceql},
                 [this](api::ApiContext::Task task) { run_query(std::move(task)); }, ingest_gate) {
     api::add_all_routes(router, context);
   }

@@ -25,6 +25,7 @@
 
 #include "common/status.h"
 #include "ingest/loki/push_builder.h"
+#include "query/traceql/traceql_candidates.h"
 #include "storage/store.h"
 
 namespace weft::server {
@@ -40,6 +41,7 @@ struct ServerOptions {
   int http_threads = 0;                      // io threads; 0 = hardware concurrency
   uint32_t max_query_limit = 5000;           // largest `limit` of GET /api/v1/logs
   ingest::loki::PushLimits loki_push;        // Loki push validation: line size, time range
+  query::traceql::CandidateLimits traceql;   // spans/traces one TraceQL query may gather
   std::chrono::milliseconds shutdown_timeout{25000};
 };
 

@@ -76,7 +76,7 @@ class Parser {
   Parser(std::string_view text, std::vector<Token> tokens)
       : text_(text), tokens_(std::move(tokens)) {}
 
-  Result<Query> run() {
+  Result<Query> run() {  // the whole text as a query
     Query query;
     Status s = parse_pipeline(query.pipeline, &query.metrics);
     if (s.is_ok() && peek().kind != TokenKind::kEnd) s = unexpected("'|', '&&', '||' or end of query");
@@ -460,6 +460,16 @@ class Parser {
     return Status::ok();
   }
 
+
+ public:
+  // The whole text as one attribute.
+  Status parse_lone_attribute(AttributeRef& attribute) {
+    WEFT_RETURN_IF_ERROR(parse_attribute(attribute));
+    if (peek().kind != TokenKind::kEnd) return unexpected("end of the tag name");
+    return Status::ok();
+  }
+
+ private:
   Status parse_attribute(AttributeRef& attribute) {
     const Token& t = peek();
     if (t.kind == TokenKind::kIdentifier) {
@@ -500,6 +510,19 @@ Result<Query> parse_traceql(std::string_view text) {
   auto tokens = lex_traceql(text);
   if (!tokens.is_ok()) return tokens.status();
   return Parser(text, std::move(*tokens)).run();
+}
+
+Result<AttributeRef> parse_tag_name(std::string_view text) {
+  if (text.empty()) return Status::invalid("empty tag name");
+  if (text.size() > kMaxQueryBytes) return Status::invalid("tag name too long");
+  AttributeRef attribute;
+  auto tokens = lex_traceql(text);
+  if (tokens.is_ok()) {
+    Parser parser(text, std::move(*tokens));
+    if (parser.parse_lone_attribute(attribute).is_ok()) return attribute;
+  }
+  attribute = AttributeRef{AttrScope::kUnscoped, std::string(text), Intrinsic::kNone};
+  return attribute;
 }
 
 }  // namespace weft::query::traceql

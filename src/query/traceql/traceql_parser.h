@@ -20,4 +20,8 @@ inline constexpr int kMaxNesting = 100;
 
 Result<Query> parse_traceql(std::string_view text);
 
+// One attribute or intrinsic as a tag API names it: "span.http.method", "resource.x", ".x",
+// "name", "status". A bare dotted name ("service.name", Tempo's v1 tags) is unscoped.
+Result<AttributeRef> parse_tag_name(std::string_view text);
+
 }  // namespace weft::query::traceql

@@ -116,8 +116,9 @@ void print_field(std::string& out, const FieldExpr& e, bool nested) {
     case FieldExpr::Kind::kAttribute: out += print_attribute(e.attribute); return;
     case FieldExpr::Kind::kBoolLiteral: out += print_literal(e.literal); return;
     case FieldExpr::Kind::kNot:
-      out += "!";
-      print_field(out, *e.left, true);
+      out += "!(";
+      print_field(out, *e.left, false);
+      out += ")";
       return;
     case FieldExpr::Kind::kAnd: print_binary_field(out, e, "&&", nested); return;
     case FieldExpr::Kind::kOr: print_binary_field(out, e, "||", nested); return;

@@ -17,6 +17,12 @@ void add_logs_routes(Router& router, ApiContext& context);
 void add_traces_routes(Router& router, ApiContext& context);
 // GET /api/v1/services (services_handler.cc).
 void add_services_routes(Router& router, ApiContext& context);
+// Tempo's search API: GET /api/search, /api/echo, /api/status/buildinfo
+// (tempo_search_handler.cc); tags and tag values (tempo_tags_handler.cc); TraceQL metrics
+// (tempo_metrics_handler.cc). docs/traceql.md.
+void add_tempo_search_routes(Router& router, ApiContext& context);
+void add_tempo_tag_routes(Router& router, ApiContext& context);
+void add_tempo_metrics_routes(Router& router, ApiContext& context);
 // GET /ready, GET /metrics (ops_handler.cc).
 void add_ops_routes(Router& router, ApiContext& context);
 

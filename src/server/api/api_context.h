@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "ingest/loki/push_builder.h"
+#include "query/traceql/traceql_candidates.h"
 #include "server/ingest/ingest_gate.h"
 #include "storage/store.h"
 
@@ -18,6 +19,7 @@ struct ApiLimits {
   uint64_t max_request_bytes = 20ull << 20;  // request bodies, and gzip-inflated bodies
   uint32_t max_query_limit = 5000;           // the largest `limit` a search accepts
   ingest::loki::PushLimits loki_push;        // Loki push validation (settings loki.*)
+  query::traceql::CandidateLimits traceql;   // spans/traces one TraceQL query may gather
 };
 
 class ApiContext {
