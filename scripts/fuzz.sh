@@ -10,7 +10,7 @@ seconds="${1:-60}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build-fuzz"
 targets=(otlp_proto_fuzz otlp_json_fuzz loki_push_proto_fuzz loki_push_json_fuzz
-         prometheus_labels_fuzz)
+         prometheus_labels_fuzz traceql_parser_fuzz)
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEFT_FUZZ=ON -DWEFT_TESTS=OFF >/dev/null
@@ -19,6 +19,16 @@ cmake --build "$build" --target "${targets[@]}" otlp_fuzz_seeds loki_fuzz_seeds
 "$build/fuzz/otlp_fuzz_seeds" "$build/corpus/otlp_proto_fuzz" "$build/corpus/otlp_json_fuzz"
 "$build/fuzz/loki_fuzz_seeds" "$build/corpus/loki_push_proto_fuzz" \
   "$build/corpus/loki_push_json_fuzz" "$build/corpus/prometheus_labels_fuzz"
+# TraceQL seeds: the golden queries, good and bad, one file each.
+mkdir -p "$build/corpus/traceql_parser_fuzz"
+n=0
+for golden in "$root"/tests/golden/traceql/*.txt; do
+  while IFS= read -r line; do
+    case "$line" in ''|'#'*) continue ;; esac
+    n=$((n + 1))
+    printf '%s' "$line" >"$build/corpus/traceql_parser_fuzz/golden-$n"
+  done <"$golden"
+done
 
 failed=0
 for target in "${targets[@]}"; do

@@ -48,11 +48,11 @@ std::string matches(std::string_view text) {
   return out;
 }
 
-TEST(TraceqlEngine, EmptyFilterMatchesEveryTrace) {
+TEST(traceql_engine, EmptyFilterMatchesEveryTrace) {
   EXPECT_EQ(matches("{}"), "2:POST /orders,publish 1:GET /api,db query,call backend");
 }
 
-TEST(TraceqlEngine, ComparesIntrinsics) {
+TEST(traceql_engine, ComparesIntrinsics) {
   EXPECT_EQ(matches("{ name = \"handle\" }"), "1:handle");
   EXPECT_EQ(matches("{ status = error }"), "1:db query");
   EXPECT_EQ(matches("{ status = ok }"), "2:POST /orders");
@@ -71,7 +71,7 @@ TEST(TraceqlEngine, ComparesIntrinsics) {
   EXPECT_EQ(matches("{ span:id = \"0000000000000004\" }"), "1:handle");
 }
 
-TEST(TraceqlEngine, ComparesAttributes) {
+TEST(traceql_engine, ComparesAttributes) {
   EXPECT_EQ(matches("{ span.http.method = \"GET\" }"), "1:GET /api");
   EXPECT_EQ(matches("{ span.http.method != \"GET\" }"), "2:POST /orders");
   EXPECT_EQ(matches("{ span.http.status_code >= 200 && span.http.status_code < 300 }"),
@@ -89,21 +89,21 @@ TEST(TraceqlEngine, ComparesAttributes) {
   EXPECT_EQ(matches("{ !(kind = client) && resource.service.name = \"frontend\" }"), "1:GET /api");
 }
 
-TEST(TraceqlEngine, MatchesRegexesFullyAnchored) {
+TEST(traceql_engine, MatchesRegexesFullyAnchored) {
   EXPECT_EQ(matches("{ name =~ \"GET.*\" }"), "1:GET /api");
   EXPECT_EQ(matches("{ name =~ \"GET\" }"), "");
   EXPECT_EQ(matches("{ resource.service.name !~ \"front.*|orders\" }"), "1:handle");
   EXPECT_EQ(matches("{ span.http.status_code =~ \"2.*\" }"), "");  // not a string
 }
 
-TEST(TraceqlEngine, CombinesSpansets) {
+TEST(traceql_engine, CombinesSpansets) {
   EXPECT_EQ(matches("{ status = error } && { resource.service.name = \"backend\" }"),
             "1:db query,handle");
   EXPECT_EQ(matches("{ status = error } && { name = \"publish\" }"), "");
   EXPECT_EQ(matches("{ status = error } || { name = \"publish\" }"), "2:publish 1:db query");
 }
 
-TEST(TraceqlEngine, EvaluatesStructuralOperators) {
+TEST(traceql_engine, EvaluatesStructuralOperators) {
   EXPECT_EQ(matches("{ name = \"GET /api\" } > { }"), "1:db query,call backend");
   EXPECT_EQ(matches("{ name = \"GET /api\" } >> { kind = server }"), "1:handle");
   EXPECT_EQ(matches("{ name = \"handle\" } < { }"), "1:call backend");
@@ -120,7 +120,7 @@ TEST(TraceqlEngine, EvaluatesStructuralOperators) {
   EXPECT_EQ(matches("{ kind = server } > { kind = producer }"), "2:publish");
 }
 
-TEST(TraceqlEngine, RunsPipelines) {
+TEST(traceql_engine, RunsPipelines) {
   EXPECT_EQ(matches("{ } | count() > 3"), "1:GET /api,db query,call backend");
   EXPECT_EQ(matches("{ } | count() = 2"), "2:POST /orders,publish");
   EXPECT_EQ(matches("{ } | avg(duration) > 500ms"), "2:POST /orders,publish");
@@ -133,7 +133,7 @@ TEST(TraceqlEngine, RunsPipelines) {
             "1:GET /api,db query,call backend");
 }
 
-TEST(TraceqlEngine, GroupsAndSelects) {
+TEST(traceql_engine, GroupsAndSelects) {
   auto r = run("{ trace:rootService = \"frontend\" } | by(resource.service.name) | count() > 0");
   ASSERT_TRUE(r.is_ok()) << r.status().message();
   ASSERT_EQ(r->traces.size(), 1u);
@@ -158,7 +158,7 @@ TEST(TraceqlEngine, GroupsAndSelects) {
             "1:GET /api,db query,call backend");
 }
 
-TEST(TraceqlEngine, RespectsLimitSpssDurationsAndRange) {
+TEST(traceql_engine, RespectsLimitSpssDurationsAndRange) {
   SearchOptions o = all_time();
   o.limit = 1;
   o.spans_per_spanset = 1;
@@ -189,7 +189,7 @@ TEST(TraceqlEngine, RespectsLimitSpssDurationsAndRange) {
   EXPECT_EQ(r->traces[0].spansets[0].matched, 1u);
 }
 
-TEST(TraceqlEngine, RefusesTooManySpans) {
+TEST(traceql_engine, RefusesTooManySpans) {
   SearchOptions o = all_time();
   o.limits.max_spans = 3;
   auto r = run("{}", o);

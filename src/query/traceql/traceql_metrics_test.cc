@@ -34,7 +34,7 @@ std::string labels_text(const MetricsSeries& s) {
   return out;
 }
 
-TEST(TraceqlMetrics, RateAndCountPerStep) {
+TEST(traceql_metrics, RateAndCountPerStep) {
   ASSERT_EQ(kBase % kMinute, 0);
   auto r = run("{ } | rate()");
   ASSERT_TRUE(r.is_ok()) << r.status().message();
@@ -57,7 +57,7 @@ TEST(TraceqlMetrics, RateAndCountPerStep) {
   EXPECT_EQ(r->series[2].samples[1].value, 2);
 }
 
-TEST(TraceqlMetrics, FiltersBeforeCounting) {
+TEST(traceql_metrics, FiltersBeforeCounting) {
   auto r = run("{ status = error } | count_over_time()");
   ASSERT_TRUE(r.is_ok());
   ASSERT_EQ(r->series.size(), 1u);
@@ -65,7 +65,7 @@ TEST(TraceqlMetrics, FiltersBeforeCounting) {
   EXPECT_EQ(r->series[0].samples[1].value, 0);
 }
 
-TEST(TraceqlMetrics, QuantilesAndOverTimeInSeconds) {
+TEST(traceql_metrics, QuantilesAndOverTimeInSeconds) {
   auto r = run("{ } | quantile_over_time(duration, 0.5, 1)");
   ASSERT_TRUE(r.is_ok());
   ASSERT_EQ(r->series.size(), 2u);
@@ -84,13 +84,13 @@ TEST(TraceqlMetrics, QuantilesAndOverTimeInSeconds) {
   EXPECT_DOUBLE_EQ(r->series[0].samples[0].value, 0.5);
 }
 
-TEST(TraceqlMetrics, RefusesTooManyBuckets) {
+TEST(traceql_metrics, RefusesTooManyBuckets) {
   auto r = run("{ } | rate()", 1'000'000);
   ASSERT_FALSE(r.is_ok());
   EXPECT_NE(r.status().message().find("larger step"), std::string::npos);
 }
 
-TEST(TraceqlTags, CollectsNamesAndValues) {
+TEST(traceql_tags, CollectsNamesAndValues) {
   VectorSpanSource source(testing::fixed_spans());
   TagScan scan{kBase, kBase + 2 * kMinute, nullptr, {}};
   TagNames names;

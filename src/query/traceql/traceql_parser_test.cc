@@ -26,7 +26,7 @@ std::string error_of(std::string_view text) {
   return q.is_ok() ? "" : q.status().message();
 }
 
-TEST(TraceqlParser, PrintsCanonicalText) {
+TEST(traceql_parser, PrintsCanonicalText) {
   const std::pair<std::string_view, std::string_view> cases[] = {
       {"{}", "{ }"},
       {"{ span.http.method = \"GET\" }", "{ span.http.method = \"GET\" }"},
@@ -66,7 +66,7 @@ TEST(TraceqlParser, PrintsCanonicalText) {
   }
 }
 
-TEST(TraceqlParser, ParsesQuantiles) {
+TEST(traceql_parser, ParsesQuantiles) {
   auto q = parse_traceql("{ } | quantile_over_time(duration, 0.5, 0.99)");
   ASSERT_TRUE(q.is_ok()) << q.status().message();
   ASSERT_TRUE(q->metrics.has_value());
@@ -75,7 +75,7 @@ TEST(TraceqlParser, ParsesQuantiles) {
             "{ } | quantile_over_time(duration, 0.5, 0.99)");
 }
 
-TEST(TraceqlParser, ErrorsNamePositionAndExpectation) {
+TEST(traceql_parser, ErrorsNamePositionAndExpectation) {
   EXPECT_EQ(error_of("{ span.foo = }"),
             "parse error at line 1, col 14: syntax error: unexpected '}', expecting a value");
   EXPECT_EQ(error_of("{ .a = 1"),
@@ -106,14 +106,14 @@ TEST(TraceqlParser, ErrorsNamePositionAndExpectation) {
                                "character '#'");
 }
 
-TEST(TraceqlParser, RefusesDeepNesting) {
+TEST(traceql_parser, RefusesDeepNesting) {
   std::string deep(200, '(');
   deep += "{ }";
   deep += std::string(200, ')');
   EXPECT_NE(error_of(deep).find("nests too deeply"), std::string::npos);
 }
 
-TEST(TraceqlParser, ParsesTagNames) {
+TEST(traceql_parser, ParsesTagNames) {
   auto a = parse_tag_name("resource.service.name");
   ASSERT_TRUE(a.is_ok());
   EXPECT_EQ(a->scope, AttrScope::kResource);
