@@ -94,13 +94,14 @@ TEST(traceql_tags, CollectsNamesAndValues) {
   VectorSpanSource source(testing::fixed_spans());
   TagScan scan{kBase, kBase + 2 * kMinute, nullptr, {}};
   TagNames names;
-  ASSERT_TRUE(collect_tag_names(source, scan, names).is_ok());
+  ScanStats stats;
+  ASSERT_TRUE(collect_tag_names(source, scan, names, stats).is_ok());
   EXPECT_EQ(names.resource, (std::set<std::string>{"env", "service.name"}));
   EXPECT_TRUE(names.span.count("http.method"));
   EXPECT_TRUE(names.span.count("cache.hit"));
 
   std::vector<Literal> values;
-  ASSERT_TRUE(collect_tag_values(source, scan, *parse_tag_name("resource.service.name"), values)
+  ASSERT_TRUE(collect_tag_values(source, scan, *parse_tag_name("resource.service.name"), values, stats)
                   .is_ok());
   ASSERT_EQ(values.size(), 3u);
   EXPECT_EQ(values[0].text, "backend");
@@ -109,13 +110,13 @@ TEST(traceql_tags, CollectsNamesAndValues) {
   ASSERT_TRUE(filter.is_ok());
   scan.filter = &*filter;
   values.clear();
-  ASSERT_TRUE(collect_tag_values(source, scan, *parse_tag_name("service.name"), values).is_ok());
+  ASSERT_TRUE(collect_tag_values(source, scan, *parse_tag_name("service.name"), values, stats).is_ok());
   ASSERT_EQ(values.size(), 1u);
   EXPECT_EQ(values[0].text, "orders");
 
   values.clear();
   scan.filter = nullptr;
-  ASSERT_TRUE(collect_tag_values(source, scan, *parse_tag_name("status"), values).is_ok());
+  ASSERT_TRUE(collect_tag_values(source, scan, *parse_tag_name("status"), values, stats).is_ok());
   ASSERT_EQ(values.size(), 3u);
   EXPECT_EQ(value_text(values[0]), "error");
 }

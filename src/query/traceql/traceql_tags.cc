@@ -13,8 +13,8 @@ namespace {
 
 // Calls fn(trace, index) for every span in range the filter matches.
 template <typename Fn>
-Status for_each_matching_span(const SpanSource& source, const TagScan& scan, Fn fn) {
-  ScanStats stats;
+Status for_each_matching_span(const SpanSource& source, const TagScan& scan, ScanStats& stats,
+                              Fn fn) {
   bool whole = scan.filter && needs_whole_traces(*scan.filter);
   return for_each_candidate_trace(
       source, scan.start, scan.end, whole, scan.limits, stats, [&](const TraceContext& trace) {
@@ -33,8 +33,9 @@ Status for_each_matching_span(const SpanSource& source, const TagScan& scan, Fn 
 
 }  // namespace
 
-Status collect_tag_names(const SpanSource& source, const TagScan& scan, TagNames& out) {
-  return for_each_matching_span(source, scan, [&](const TraceContext& trace, uint32_t i) {
+Status collect_tag_names(const SpanSource& source, const TagScan& scan, TagNames& out,
+                         ScanStats& stats) {
+  return for_each_matching_span(source, scan, stats, [&](const TraceContext& trace, uint32_t i) {
     const Span& span = trace.span(i);
     for (const KeyValue& kv : span.attributes) out.span.insert(kv.key);
     if (span.resource)
@@ -44,9 +45,10 @@ Status collect_tag_names(const SpanSource& source, const TagScan& scan, TagNames
 }
 
 Status collect_tag_values(const SpanSource& source, const TagScan& scan,
-                          const AttributeRef& attribute, std::vector<Literal>& out) {
+                          const AttributeRef& attribute, std::vector<Literal>& out,
+                          ScanStats& stats) {
   std::map<std::pair<int, std::string>, Literal> values;
-  Status s = for_each_matching_span(source, scan, [&](const TraceContext& trace, uint32_t i) {
+  Status s = for_each_matching_span(source, scan, stats, [&](const TraceContext& trace, uint32_t i) {
     Literal v = attribute_value(trace, i, attribute);
     if (v.kind == Literal::Kind::kNil) return true;
     values.emplace(std::make_pair(static_cast<int>(v.kind), value_text(v)), std::move(v));

@@ -27,10 +27,12 @@ struct TagNames {
   std::set<std::string> resource;
 };
 
-Status collect_tag_names(const SpanSource& source, const TagScan& scan, TagNames& out);
+Status collect_tag_names(const SpanSource& source, const TagScan& scan, TagNames& out,
+                         ScanStats& stats);
 
 // Distinct non-nil values, ordered by type then value, at most kMaxTagValues.
 Status collect_tag_values(const SpanSource& source, const TagScan& scan,
-                          const AttributeRef& attribute, std::vector<Literal>& out);
+                          const AttributeRef& attribute, std::vector<Literal>& out,
+                          ScanStats& stats);
 
 }  // namespace weft::query::traceql

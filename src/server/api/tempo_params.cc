@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include <re2/re2.h>
+
 #include "query/traceql/traceql_lexer.h"
 #include "query/traceql/traceql_printer.h"
 
@@ -17,15 +19,18 @@ std::optional<std::string_view> value_of(const QueryParams& params, std::string_
   return *v;
 }
 
-Result<UnixNanos> unix_seconds(std::string_view name, std::string_view text) {
+// Unix seconds (possibly fractional), unix nanoseconds (an integer past 1e12) or RFC 3339.
+Result<UnixNanos> tempo_time(std::string_view name, std::string_view text) {
   std::string copy(text);
   char* end = nullptr;
-  double seconds = std::strtod(copy.c_str(), &end);
-  if (end != copy.c_str() + copy.size() || !std::isfinite(seconds) || seconds < 0 ||
-      seconds > 9.2e9)
-    return Status::invalid("invalid " + std::string(name) + ": expected unix seconds, got \"" +
-                           copy + "\"");
-  return static_cast<UnixNanos>(std::llround(seconds * 1e9));
+  double number = std::strtod(copy.c_str(), &end);
+  bool numeric = end == copy.c_str() + copy.size() && std::isfinite(number) && number >= 0;
+  if (numeric && number < 1e12) return static_cast<UnixNanos>(std::llround(number * 1e9));
+  auto t = parse_time(copy);
+  if (t.is_ok() && (!numeric || copy.find('.') == std::string::npos)) return t;
+  return Status::invalid("invalid " + std::string(name) +
+                         ": expected unix seconds, unix nanoseconds or RFC 3339, got \"" + copy +
+                         "\"");
 }
 
 // One `key=value` or `key="quoted value"` pair of a logfmt line, advancing `pos`.
@@ -56,15 +61,19 @@ Result<TimeRange> tempo_time_range(const QueryParams& params, UnixNanos now) {
   auto start = value_of(params, "start");
   auto end = value_of(params, "end");
   if (end) {
-    auto e = unix_seconds("end", *end);
+    auto e = tempo_time("end", *end);
     if (!e.is_ok()) return e.status();
     range.end = *e;
     range.start = range.end - kDefaultTempoRangeNanos;
   }
   if (start) {
-    auto s = unix_seconds("start", *start);
+    auto s = tempo_time("start", *start);
     if (!s.is_ok()) return s.status();
     range.start = *s;
+  } else if (value_of(params, "since")) {
+    auto since = duration_param(params, "since");
+    if (!since.is_ok()) return since.status();
+    range.start = range.end - **since;
   }
   if (range.end < range.start) return Status::invalid("invalid range: end is before start");
   return range;
@@ -108,12 +117,14 @@ Result<std::string> tags_to_traceql(std::string_view logfmt) {
     if (pos >= logfmt.size()) break;
     std::string key, value;
     WEFT_RETURN_IF_ERROR(next_logfmt_pair(logfmt, pos, key, value));
+    // As Tempo: the value matches as a case-insensitive substring.
     query::traceql::AttributeRef attribute{query::traceql::AttrScope::kUnscoped, key,
                                            query::traceql::Intrinsic::kNone};
-    query::traceql::Literal literal{query::traceql::Literal::Kind::kString, value};
+    query::traceql::Literal pattern{query::traceql::Literal::Kind::kString,
+                                    "(?is).*" + re2::RE2::QuoteMeta(value) + ".*"};
     if (!conditions.empty()) conditions += " && ";
-    conditions += query::traceql::print_attribute(attribute) + " = " +
-                  query::traceql::print_literal(literal);
+    conditions += query::traceql::print_attribute(attribute) + " =~ " +
+                  query::traceql::print_literal(pattern);
   }
   return conditions.empty() ? std::string("{ }") : "{ " + conditions + " }";
 }

@@ -23,7 +23,8 @@ struct TimeRange {
   UnixNanos end = 0;
 };
 
-// start and end (unix seconds, possibly fractional); each defaults from the other or now.
+// start and end (unix seconds, possibly fractional; unix nanoseconds; RFC 3339), or `since`
+// (a duration before end); end defaults to now and start to an hour before end.
 Result<TimeRange> tempo_time_range(const QueryParams& params, UnixNanos now);
 
 // An unsigned count parameter in [1, max], or `fallback` when absent or empty.
@@ -34,7 +35,8 @@ Result<size_t> count_param(const QueryParams& params, std::string_view name, siz
 Result<std::optional<int64_t>> duration_param(const QueryParams& params, std::string_view name);
 
 // The TraceQL query for Tempo's tag search: `tags` (logfmt, `k=v k2="v 2"`) becomes
-// `{ .k = "v" && .k2 = "v 2" }`; no tags give `{ }`.
+// `{ .k =~ "(?is).*v.*" && ... }` (values match as case-insensitive substrings, as in Tempo);
+// no tags give `{ }`.
 Result<std::string> tags_to_traceql(std::string_view logfmt);
 
 }  // namespace weft::server::api

@@ -24,7 +24,15 @@ TEST(tempo_params, TimeRangeInUnixSecondsWithDefaults) {
   EXPECT_FALSE(tempo_time_range(params("start=300&end=200"), kNow).is_ok());
   auto bad = tempo_time_range(params("start=yesterday"), kNow);
   ASSERT_FALSE(bad.is_ok());
-  EXPECT_EQ(bad.status().message(), "invalid start: expected unix seconds, got \"yesterday\"");
+  EXPECT_EQ(bad.status().message(),
+            "invalid start: expected unix seconds, unix nanoseconds or RFC 3339, got \"yesterday\"");
+  r = tempo_time_range(params("start=1700000000000000000&end=2023-11-14T22:13:20Z"), kNow);
+  ASSERT_TRUE(r.is_ok()) << r.status().message();
+  EXPECT_EQ(r->start, 1'700'000'000'000'000'000);
+  EXPECT_EQ(r->end, 1'700'000'000'000'000'000);
+  r = tempo_time_range(params("since=15m"), kNow);
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r->start, kNow - 900'000'000'000);
 }
 
 TEST(tempo_params, CountsAndDurations) {
@@ -41,8 +49,8 @@ TEST(tempo_params, CountsAndDurations) {
 TEST(tempo_params, TagsBecomeTraceql) {
   EXPECT_EQ(*tags_to_traceql(""), "{ }");
   EXPECT_EQ(*tags_to_traceql("service.name=api http.method=\"GET x\""),
-            "{ .service.name = \"api\" && .http.method = \"GET x\" }");
-  EXPECT_EQ(*tags_to_traceql("a=\"say \\\"hi\\\"\""), "{ .a = \"say \\\"hi\\\"\" }");
+            "{ .service.name =~ \"(?is).*api.*\" && .http.method =~ \"(?is).*GET\\\\ x.*\" }");
+  EXPECT_EQ(*tags_to_traceql("a=1.5"), "{ .a =~ \"(?is).*1\\\\.5.*\" }");
   EXPECT_FALSE(tags_to_traceql("novalue").is_ok());
   EXPECT_FALSE(tags_to_traceql("a=\"open").is_ok());
 }

@@ -34,12 +34,12 @@ Result<TagRequest> tag_request(const Request& request, std::string tenant) {
   if (!r.scope.empty() && r.scope != "all" && r.scope != "span" && r.scope != "resource" &&
       r.scope != "intrinsic")
     return Status::invalid("invalid scope: expected span, resource, intrinsic or all");
+  // As Tempo: a filter that does not parse (Grafana sends half-typed ones such as
+  // `{ resource.cluster = }`) filters nothing.
   const std::string* q = request.params.get("q");
-  if (q && !q->empty() && *q != "{}") {
+  if (q && !q->empty()) {
     auto query = tql::parse_traceql(*q);
-    if (!query.is_ok()) return Status::invalid("invalid TraceQL query: " + query.status().message());
-    if (query->metrics) return Status::invalid("invalid TraceQL query: metrics are not a filter");
-    r.filter = std::make_shared<tql::Query>(std::move(*query));
+    if (query.is_ok() && !query->metrics) r.filter = std::make_shared<tql::Query>(std::move(*query));
   }
   return r;
 }
@@ -58,7 +58,17 @@ void write_names(JsonWriter& w, const std::set<std::string>& names) {
   w.end_array();
 }
 
-std::string tags_v1_body(const TagRequest& r, const tql::TagNames& names) {
+// "metrics": {"inspectedBytes": "..."}, as Tempo ends its tag answers.
+void write_tag_metrics(JsonWriter& w, const tql::ScanStats& stats) {
+  w.key("metrics");
+  w.begin_object();
+  w.key("inspectedBytes");
+  w.value(std::to_string(stats.inspected_bytes));
+  w.end_object();
+}
+
+std::string tags_v1_body(const TagRequest& r, const tql::TagNames& names,
+                         const tql::ScanStats& stats) {
   std::set<std::string> all;
   if (wants(r, "span")) all.insert(names.span.begin(), names.span.end());
   if (wants(r, "resource")) all.insert(names.resource.begin(), names.resource.end());
@@ -68,11 +78,13 @@ std::string tags_v1_body(const TagRequest& r, const tql::TagNames& names) {
   w.begin_object();
   w.key("tagNames");
   write_names(w, all);
+  write_tag_metrics(w, stats);
   w.end_object();
   return w.take();
 }
 
-std::string tags_v2_body(const TagRequest& r, const tql::TagNames& names) {
+std::string tags_v2_body(const TagRequest& r, const tql::TagNames& names,
+                         const tql::ScanStats& stats) {
   JsonWriter w;
   w.begin_object();
   w.key("scopes");
@@ -92,6 +104,7 @@ std::string tags_v2_body(const TagRequest& r, const tql::TagNames& names) {
   for (std::string_view n : tql::intrinsic_names()) intrinsics.emplace(n);
   scope("intrinsic", intrinsics);
   w.end_array();
+  write_tag_metrics(w, stats);
   w.end_object();
   return w.take();
 }
@@ -105,9 +118,11 @@ void handle_tags(const ApiContext& context, const Request& request, const Respon
   run_read_query(context, respond, [&context, r = std::move(*r), v2](const storage::StoreView& view) {
     StoreSpanSource source(view, r.tenant);
     tql::TagNames names;
-    Status s = tql::collect_tag_names(source, tag_scan(context, r), names);
+    tql::ScanStats stats;
+    Status s = tql::collect_tag_names(source, tag_scan(context, r), names, stats);
     if (!s.is_ok()) return tempo_error(s);
-    return json_response(http::status::ok, v2 ? tags_v2_body(r, names) : tags_v1_body(r, names));
+    return json_response(http::status::ok,
+                         v2 ? tags_v2_body(r, names, stats) : tags_v1_body(r, names, stats));
   });
 }
 
@@ -123,7 +138,8 @@ std::string_view value_type(const tql::Literal& v) {
   }
 }
 
-std::string values_body(const std::vector<tql::Literal>& values, bool v2) {
+std::string values_body(const std::vector<tql::Literal>& values, const tql::ScanStats& stats,
+                        bool v2) {
   JsonWriter w;
   w.begin_object();
   w.key("tagValues");
@@ -141,6 +157,7 @@ std::string values_body(const std::vector<tql::Literal>& values, bool v2) {
     w.end_object();
   }
   w.end_array();
+  write_tag_metrics(w, stats);
   w.end_object();
   return w.take();
 }
@@ -157,9 +174,10 @@ void handle_tag_values(const ApiContext& context, const Request& request,
                                     v2](const storage::StoreView& view) {
     StoreSpanSource source(view, r.tenant);
     std::vector<tql::Literal> values;
-    Status s = tql::collect_tag_values(source, tag_scan(context, r), a, values);
+    tql::ScanStats stats;
+    Status s = tql::collect_tag_values(source, tag_scan(context, r), a, values, stats);
     if (!s.is_ok()) return tempo_error(s);
-    return json_response(http::status::ok, values_body(values, v2));
+    return json_response(http::status::ok, values_body(values, stats, v2));
   });
 }
 
