@@ -20,20 +20,26 @@ Status for_each_candidate_trace(const SpanSource& source, UnixNanos start, UnixN
   std::unordered_map<TraceId, std::vector<Span>, TraceIdHash> traces;
   Status over;
   Status s = source.scan(start, end, [&](const Span& span) {
-    if (++stats.inspected_spans > limits.max_spans) {
+    if (stats.inspected_spans + 1 > limits.max_spans) {
       over = too_many("spans", limits.max_spans);
       return false;
     }
-    stats.inspected_bytes += sizeof(Span) + span_heap_bytes(span);
     auto [it, added] = traces.try_emplace(span.trace_id);
     if (added && traces.size() > limits.max_traces) {
+      traces.erase(it);
       over = too_many("traces", limits.max_traces);
       return false;
     }
+    ++stats.inspected_spans;
+    stats.inspected_bytes += sizeof(Span) + span_heap_bytes(span);
     it->second.push_back(span);
     return true;
   });
   WEFT_RETURN_IF_ERROR(s);
+  if (!over.is_ok() && limits.truncate) {
+    stats.truncated = true;
+    over = Status::ok();
+  }
   WEFT_RETURN_IF_ERROR(over);
   stats.inspected_traces += traces.size();
   for (auto& [id, spans] : traces) {

@@ -114,8 +114,19 @@ TEST(traceql_tags, CollectsNamesAndValues) {
   ASSERT_EQ(values.size(), 1u);
   EXPECT_EQ(values[0].text, "orders");
 
+  // Past the span limit, truncating scans answer with what they saw.
   values.clear();
   scan.filter = nullptr;
+  scan.limits.max_spans = 2;
+  scan.limits.truncate = true;
+  ScanStats partial;
+  ASSERT_TRUE(collect_tag_values(source, scan, *parse_tag_name("name"), values, partial).is_ok());
+  EXPECT_TRUE(partial.truncated);
+  EXPECT_EQ(partial.inspected_spans, 2u);
+  EXPECT_EQ(values.size(), 2u);
+  scan.limits = CandidateLimits{};
+
+  values.clear();
   ASSERT_TRUE(collect_tag_values(source, scan, *parse_tag_name("status"), values, stats).is_ok());
   ASSERT_EQ(values.size(), 3u);
   EXPECT_EQ(value_text(values[0]), "error");

@@ -118,6 +118,12 @@ class Parser {
     if (accept(kind)) return Status::ok();
     return unexpected(token_kind_name(kind));
   }
+  Status count_operator() {
+    if (++operators_ > kMaxOperators)
+      return error_at(peek().offset, "query has more than " + std::to_string(kMaxOperators) +
+                                         " operators");
+    return Status::ok();
+  }
   Status enter() {
     if (++depth_ > kMaxNesting) return error_at(peek().offset, "query nests too deeply");
     return Status::ok();
@@ -278,6 +284,7 @@ class Parser {
     WEFT_RETURN_IF_ERROR((this->*next)(out));
     while (auto op = op_of(peek().kind)) {
       take();
+      WEFT_RETURN_IF_ERROR(count_operator());
       WEFT_RETURN_IF_ERROR(enter());
       auto left = std::make_unique<SpansetExpr>(std::move(out));
       auto right = std::make_unique<SpansetExpr>();
@@ -328,6 +335,7 @@ class Parser {
                             Status (Parser::*next)(FieldExpr&)) {
     WEFT_RETURN_IF_ERROR((this->*next)(out));
     while (accept(token)) {
+      WEFT_RETURN_IF_ERROR(count_operator());
       WEFT_RETURN_IF_ERROR(enter());
       auto left = std::make_unique<FieldExpr>(std::move(out));
       auto right = std::make_unique<FieldExpr>();
@@ -500,6 +508,7 @@ class Parser {
   std::vector<Token> tokens_;
   size_t pos_ = 0;
   int depth_ = 0;
+  int operators_ = 0;
 };
 
 }  // namespace

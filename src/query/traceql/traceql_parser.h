@@ -17,6 +17,9 @@ namespace weft::query::traceql {
 inline constexpr size_t kMaxQueryBytes = 64 * 1024;
 // Nesting deeper than this (parentheses, braces, operators) is refused; keeps recursion bounded.
 inline constexpr int kMaxNesting = 100;
+// More binary operators than this are refused: a left-leaning chain of them is as deep as it is
+// long for the printer, the evaluator and the tree's destructor.
+inline constexpr int kMaxOperators = 1000;
 
 Result<Query> parse_traceql(std::string_view text);
 

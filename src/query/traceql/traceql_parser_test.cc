@@ -40,7 +40,8 @@ TEST(traceql_parser, PrintsCanonicalText) {
       {"{ name =~ \"GET.*\" && name !~ \"x\" }", "{ name =~ \"GET.*\" && name !~ \"x\" }"},
       {"{ 200 <= span.http.status_code }", "{ span.http.status_code >= 200 }"},
       {"{ span.cache.hit }", "{ span.cache.hit }"},
-      {"{ !(status = ok) }", "{ !(status = ok) }"},
+      {"{ !(status = ok) }", "{ !status = ok }"},
+      {"{ !(.a = 1 && .b = 2) }", "{ !(.a = 1 && .b = 2) }"},
       {"{ span:name = \"a\" && rootServiceName = \"b\" }",
        "{ name = \"a\" && trace:rootService = \"b\" }"},
       {"{ } > { }", "{ } > { }"},
@@ -111,6 +112,13 @@ TEST(traceql_parser, RefusesDeepNesting) {
   deep += "{ }";
   deep += std::string(200, ')');
   EXPECT_NE(error_of(deep).find("nests too deeply"), std::string::npos);
+}
+
+TEST(traceql_parser, RefusesTooManyOperators) {
+  std::string chain = "{ .a = 1";
+  for (int i = 0; i < kMaxOperators; ++i) chain += " && .a = 1";
+  EXPECT_TRUE(parse_traceql(chain + " }").is_ok());
+  EXPECT_NE(error_of(chain + " && .b = 2 }").find("more than 1000 operators"), std::string::npos);
 }
 
 TEST(traceql_parser, ParsesTagNames) {

@@ -116,9 +116,10 @@ void print_field(std::string& out, const FieldExpr& e, bool nested) {
     case FieldExpr::Kind::kAttribute: out += print_attribute(e.attribute); return;
     case FieldExpr::Kind::kBoolLiteral: out += print_literal(e.literal); return;
     case FieldExpr::Kind::kNot:
-      out += "!(";
-      print_field(out, *e.left, false);
-      out += ")";
+      // `!x = 1` already reads as !(x = 1); parentheses only around && and ||, so that the
+      // printed query never nests deeper than the parsed one.
+      out += "!";
+      print_field(out, *e.left, true);
       return;
     case FieldExpr::Kind::kAnd: print_binary_field(out, e, "&&", nested); return;
     case FieldExpr::Kind::kOr: print_binary_field(out, e, "||", nested); return;

@@ -45,7 +45,9 @@ Result<TagRequest> tag_request(const Request& request, std::string tenant) {
 }
 
 tql::TagScan tag_scan(const ApiContext& context, const TagRequest& r) {
-  return tql::TagScan{r.range.start, r.range.end, r.filter.get(), context.limits().traceql};
+  tql::CandidateLimits limits = context.limits().traceql;
+  limits.truncate = true;  // a partial list of tags beats an error
+  return tql::TagScan{r.range.start, r.range.end, r.filter.get(), limits};
 }
 
 bool wants(const TagRequest& r, std::string_view scope) {
