@@ -11,7 +11,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build-fuzz"
 targets=(otlp_proto_fuzz otlp_json_fuzz loki_push_proto_fuzz loki_push_json_fuzz
          prometheus_labels_fuzz elastic_bulk_fuzz splunk_hec_fuzz syslog_fuzz jsonlines_fuzz
-         logql_parser_fuzz label_selector_fuzz storage_admin_files_fuzz)
+         logql_parser_fuzz label_selector_fuzz storage_admin_files_fuzz traceql_parser_fuzz)
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEFT_FUZZ=ON -DWEFT_TESTS=OFF >/dev/null
@@ -46,6 +46,17 @@ for f in "$root"/tests/logql/golden/*.txt; do
     n=$((n + 1))
     printf '%s' "$q" > "$build/corpus/logql_parser_fuzz/golden-$n"
   done < <(sed -n 's/^query: //p' "$f")
+done
+
+# TraceQL seeds: the golden queries, good and bad, one file each.
+mkdir -p "$build/corpus/traceql_parser_fuzz"
+n=0
+for golden in "$root"/tests/golden/traceql/*.txt; do
+  while IFS= read -r line; do
+    case "$line" in ''|'#'*) continue ;; esac
+    n=$((n + 1))
+    printf '%s' "$line" >"$build/corpus/traceql_parser_fuzz/golden-$n"
+  done <"$golden"
 done
 
 failed=0

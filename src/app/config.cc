@@ -300,6 +300,10 @@ std::vector<Setting> make_settings() {
                    "Memory one LogQL query may hold (series, samples, entries); past it the "
                    "query fails with a clear error instead of growing.",
                    &Config::query_max_memory_bytes, 1ull << 20, 1ull << 40),
+      int_setting("query.traceql_max_spans",
+                  "Most spans one TraceQL search, metrics or tag query may gather before it is "
+                  "refused as too broad (bounds its memory).",
+                  &Config::query_traceql_max_spans, 1000, 100'000'000),
       bool_setting("wal.fsync",
                    "fdatasync the write-ahead log before acknowledging. Turning it off "
                    "risks losing acknowledged data on power loss.",

@@ -43,6 +43,7 @@ struct Config {
   std::chrono::milliseconds query_timeout{60000};
   uint32_t query_max_series = 500;
   uint64_t query_max_memory_bytes = 512ull << 20;
+  uint32_t query_traceql_max_spans = 1'000'000;
   bool wal_fsync = true;
   uint64_t wal_segment_bytes = 64ull << 20;
   uint64_t wal_max_pending_bytes = 256ull << 20;

@@ -51,6 +51,7 @@ server::ServerOptions server_options(const Config& c) {
   o.query_timeout = c.query_timeout;
   o.max_query_series = c.query_max_series;
   o.max_query_memory_bytes = c.query_max_memory_bytes;
+  o.traceql.max_spans = c.query_traceql_max_spans;
   o.shutdown_timeout = c.shutdown_timeout;
   o.loki_push.max_line_size = c.loki_max_line_size;
   o.loki_push.reject_old_samples_max_age_ns =

@@ -43,7 +43,8 @@ struct Server::Impl {
       : options(std::move(o)),
         query_pool(query_thread_count()),
         context({options.max_request_bytes, options.max_query_limit, options.loki_push,
-                 options.query_timeout, options.max_query_series, options.max_query_memory_bytes},
+                 options.query_timeout, options.max_query_series, options.max_query_memory_bytes,
+                 options.traceql},
                 [this](api::ApiContext::Task task) { run_query(std::move(task)); }, ingest_gate,
                 options.jsonlines_fields) {
     api::add_all_routes(router, context);

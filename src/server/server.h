@@ -29,6 +29,7 @@
 #include "common/status.h"
 #include "ingest/jsonlines/jsonlines_fields.h"
 #include "ingest/loki/push_builder.h"
+#include "query/traceql/traceql_candidates.h"
 #include "server/auth/token_store.h"
 #include "server/tls/tls_files.h"
 #include "storage/store.h"
@@ -55,6 +56,7 @@ struct ServerOptions {
   uint32_t max_query_series = 500;                 // series of a LogQL metric result
   uint64_t max_query_memory_bytes = 512ull << 20;  // memory one LogQL query may hold
   ingest::loki::PushLimits loki_push;        // Loki push validation: line size, time range
+  query::traceql::CandidateLimits traceql;   // spans/traces one TraceQL query may gather
   std::chrono::milliseconds shutdown_timeout{25000};
   // Auth on: every non-public HTTP route and every OTLP/gRPC call needs a token of this store
   // (docs/security.md). nullptr: auth off, every request is admitted.

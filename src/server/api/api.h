@@ -31,6 +31,12 @@ void add_splunk_hec_routes(Router& router, ApiContext& context);
 void add_admin_delete_routes(Router& router, ApiContext& context);
 // POST /api/v1/admin/backup (admin_backup_handler.cc).
 void add_admin_backup_routes(Router& router, ApiContext& context);
+// Tempo's search API: GET /api/search, /api/echo, /api/status/buildinfo
+// (tempo_search_handler.cc); tags and tag values (tempo_tags_handler.cc); TraceQL metrics
+// (tempo_metrics_handler.cc). docs/traceql.md.
+void add_tempo_search_routes(Router& router, ApiContext& context);
+void add_tempo_tag_routes(Router& router, ApiContext& context);
+void add_tempo_metrics_routes(Router& router, ApiContext& context);
 // GET /ready, GET /metrics (ops_handler.cc).
 void add_ops_routes(Router& router, ApiContext& context);
 

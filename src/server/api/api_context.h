@@ -11,6 +11,7 @@
 
 #include "ingest/jsonlines/jsonlines_fields.h"
 #include "ingest/loki/push_builder.h"
+#include "query/traceql/traceql_candidates.h"
 #include "server/ingest/ingest_gate.h"
 #include "storage/store.h"
 
@@ -23,6 +24,7 @@ struct ApiLimits {
   std::chrono::milliseconds query_timeout{60000};  // LogQL queries are cancelled past it
   uint32_t max_query_series = 500;                 // series in a LogQL metric result
   uint64_t max_query_memory_bytes = 512ull << 20;  // what one LogQL query may hold
+  query::traceql::CandidateLimits traceql;   // spans/traces one TraceQL query may gather
 };
 
 class ApiContext {

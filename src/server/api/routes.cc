@@ -33,6 +33,9 @@ void add_all_routes(Router& router, ApiContext& context) {
     add_loki_detected_routes(router, context);
     add_loki_tail_routes(router, context);
     add_loki_misc_routes(router, context);
+    add_tempo_search_routes(router, context);
+    add_tempo_tag_routes(router, context);
+    add_tempo_metrics_routes(router, context);
   }
   // Admin (outside any scope): delete requests and backups.
   add_admin_delete_routes(router, context);
