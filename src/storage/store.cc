@@ -52,7 +52,8 @@ Status Store::Impl::check_budget() {
     std::lock_guard lock(bg_mu);
     if (!flush_wanted) {
       flush_wanted = true;
-      bg_wake.notify_one();
+      // All: the maintenance thread waits on bg_wake too, and notify_one could wake it alone.
+      bg_wake.notify_all();
     }
   }
   if (used <= options.memory_budget_bytes) return Status::ok();
