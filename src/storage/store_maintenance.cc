@@ -54,6 +54,7 @@ Status Store::Impl::maintain_once() {
   WEFT_RETURN_IF_ERROR(process_deletes());
   while (!stopping()) {
     Result<bool> merged = merge_once();
+    if (!merged.is_ok() && stopping()) return Status::ok();  // cancelled by close()
     if (!merged.is_ok()) {
       merge_failures.add();
       return merged.status();
@@ -86,6 +87,7 @@ Result<bool> Store::Impl::merge_once() {
   WEFT_RETURN_IF_ERROR(ensure_dirs(*fs, options.data_dir, path.parent_path()));
   MergeOptions merge_options;
   merge_options.writer.fs = fs;
+  merge_options.cancelled = [this] { return stopping(); };  // close() does not wait for a merge
   if (current->deletes) {  // merges also drop what accepted delete requests cover
     merge_options.keep_log = [&](const StreamId&, const LogRecord& r) {
       return current->deletes->covering(first.tenant, r) == nullptr;

@@ -79,6 +79,8 @@ bool keep(const MergeOptions& o, const StreamId& s, const Row& r) {
   else return !o.keep_span || o.keep_span(s, r);
 }
 
+constexpr uint64_t kCancelPollRows = 4096;
+
 template <typename Row>
 Result<MergeResult> merge(std::span<const std::shared_ptr<const PartReader>> parts, const std::filesystem::path& dir,
                           const MergeOptions& options) {
@@ -100,6 +102,8 @@ Result<MergeResult> merge(std::span<const std::shared_ptr<const PartReader>> par
     heap.pop();
     Input<Row>& in = inputs[i];
     Row& row = in.rows[in.pos++];
+    if (options.cancelled && result.rows_read % kCancelPollRows == 0 && options.cancelled())
+      return Status::unavailable("merge cancelled");
     ++result.rows_read;
     if (keep(options, in.stream, row)) {
       const PartStream* stream = parts[i]->find_stream(in.stream);

@@ -36,6 +36,9 @@ struct MergeOptions {
   // keep every row.
   std::function<bool(const StreamId& stream, const LogRecord& record)> keep_log;
   std::function<bool(const StreamId& stream, const Span& span)> keep_span;
+  // Polled every few thousand rows; true stops the merge with kUnavailable ("merge
+  // cancelled"), leaving an unfinished output the caller removes. Empty: never.
+  std::function<bool()> cancelled;
 };
 
 struct MergeResult {

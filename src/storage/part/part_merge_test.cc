@@ -137,5 +137,25 @@ TEST(PartMergeInputs, RefusesMixedTenantsAndSignals) {
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "x"));
 }
 
+TEST(PartMergeInputs, ACancelledMergeStopsWithUnavailable) {
+  TempDir dir;
+  RandomRecords gen(51);
+  std::vector<LogRecord> logs;
+  for (int i = 0; i < 10000; ++i) logs.push_back(gen.log());
+  ASSERT_TRUE(write_log_part(dir.path() / "a", "t", pointers(logs), StreamIdentity()).is_ok());
+  ASSERT_TRUE(write_log_part(dir.path() / "b", "t", pointers(logs), StreamIdentity()).is_ok());
+  std::vector<std::shared_ptr<const PartReader>> inputs = {open_part(dir.path() / "a"), open_part(dir.path() / "b")};
+  int polls = 0;
+  MergeOptions o;
+  o.cancelled = [&] { return ++polls == 3; };  // after ~8k of the 20k rows
+  auto merged = merge_parts(inputs, dir.path() / "out", o);
+  EXPECT_EQ(merged.status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(polls, 3);
+  o.cancelled = [] { return false; };
+  auto whole = merge_parts(inputs, dir.path() / "again", o);
+  ASSERT_TRUE(whole.is_ok()) << whole.status().to_string();
+  EXPECT_EQ(whole->rows_read, 20000u);
+}
+
 }  // namespace
 }  // namespace weft::storage
